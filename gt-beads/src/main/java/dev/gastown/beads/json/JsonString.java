@@ -1,0 +1,10 @@
+package dev.gastown.beads.json;
+
+import java.util.Objects;
+
+/** A JSON string. */
+public record JsonString(String value) implements JsonValue {
+    public JsonString {
+        Objects.requireNonNull(value, "value");
+    }
+}
