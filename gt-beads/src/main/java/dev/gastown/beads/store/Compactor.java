@@ -1,0 +1,218 @@
+package dev.gastown.beads.store;
+
+import dev.gastown.beads.codec.IssueCodec;
+import dev.gastown.beads.graph.IssueSummary;
+import dev.gastown.beads.model.Issue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds every uncompacted change (journal and transaction) into the JSONL files and rebuilds the index, without
+ * parsing the lines that did not change: their bytes are copied in runs. Files are replaced atomically in the order
+ * issues, wisps, index, then the journal is removed. A crash at any point leaves a readable store: a stale index is
+ * rebuilt from the JSONL, and journal changes already in the JSONL apply again as no-ops.
+ */
+final class Compactor {
+    private Compactor() {
+    }
+
+    static void compact(BeadsDir dir, View view) {
+        IndexFile idx = view.index();
+        Overlay changes = view.pending();
+        Partition[] partitions = Partition.values();
+        boolean[] touched = new boolean[partitions.length];
+        List<List<Issue>> added = new ArrayList<>();
+        for (Partition p : partitions) {
+            added.add(new ArrayList<>());
+        }
+        changes.forEachCurrent((id, issue) -> {
+            int r = idx.find(id);
+            if (r >= 0) {
+                touched[idx.partition(r).ordinal()] = true;
+            }
+            if (issue != null) {
+                Partition p = Partition.of(issue);
+                touched[p.ordinal()] = true;
+                added.get(p.ordinal()).add(issue);
+            }
+        });
+        added.forEach(l -> l.sort((a, b) -> IdOrder.compare(a.id(), b.id())));
+        long maxComment = view.maxCommentId();
+
+        List<IndexedIssue> out = new ArrayList<>(idx.size() + added.get(0).size() + added.get(1).size());
+        PartitionWriter[] writers = new PartitionWriter[partitions.length];
+        int[] next = new int[partitions.length];
+        try {
+            for (Partition p : partitions) {
+                if (touched[p.ordinal()]) {
+                    writers[p.ordinal()] = new PartitionWriter(p, p.file(dir), idx);
+                }
+            }
+            for (int r = 0; r < idx.size(); r++) {
+                if (changes.isChangedRecord(r)) {
+                    continue;
+                }
+                Partition p = idx.partition(r);
+                PartitionWriter w = writers[p.ordinal()];
+                if (w == null) {
+                    out.add(new IndexedIssue(idx.summary(r), p, idx.lineOffset(r), idx.lineLength(r)));
+                    continue;
+                }
+                List<Issue> adds = added.get(p.ordinal());
+                if (next[p.ordinal()] < adds.size()) {
+                    String id = idx.id(r);
+                    while (next[p.ordinal()] < adds.size()
+                            && IdOrder.compare(adds.get(next[p.ordinal()]).id(), id) < 0) {
+                        w.writeNew(adds.get(next[p.ordinal()]++), out);
+                    }
+                }
+                w.copy(r, out);
+            }
+            for (Partition p : partitions) {
+                PartitionWriter w = writers[p.ordinal()];
+                if (w != null) {
+                    List<Issue> adds = added.get(p.ordinal());
+                    while (next[p.ordinal()] < adds.size()) {
+                        w.writeNew(adds.get(next[p.ordinal()]++), out);
+                    }
+                    w.finish();
+                }
+            }
+            for (PartitionWriter w : writers) {
+                if (w != null) {
+                    w.commit();
+                }
+            }
+        } catch (IOException e) {
+            for (PartitionWriter w : writers) {
+                if (w != null) {
+                    w.abandon();
+                }
+            }
+            throw new UncheckedIOException("cannot compact " + dir.path(), e);
+        }
+        IndexWriter.write(dir.index(), out, BaseIdentity.of(dir), maxComment);
+        Journal.clear(dir.journal());
+    }
+
+    /** Writes one partition's new file: unchanged lines copied in runs, changed ones encoded. */
+    private static final class PartitionWriter {
+        private final Partition partition;
+        private final Path target;
+        private final Path temp;
+        private final IndexFile idx;
+        private final FileChannel out;
+        private FileChannel in;
+        private long pos;
+        private int lines;
+        private long runStart = -1;
+        private long runEnd;
+        private long runOut;
+
+        PartitionWriter(Partition partition, Path target, IndexFile idx) throws IOException {
+            this.partition = partition;
+            this.target = target;
+            this.temp = Fsync.tempFor(target);
+            this.idx = idx;
+            this.out = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+
+        void copy(int r, List<IndexedIssue> index) throws IOException {
+            long off = idx.lineOffset(r);
+            int len = idx.lineLength(r);
+            if (runStart >= 0 && off == runEnd + 1) {
+                runEnd = off + len;
+            } else {
+                flushRun();
+                runStart = off;
+                runEnd = off + len;
+                runOut = pos;
+            }
+            index.add(new IndexedIssue(idx.summary(r), partition, runOut + (off - runStart), len));
+            lines++;
+        }
+
+        void writeNew(Issue issue, List<IndexedIssue> index) throws IOException {
+            flushRun();
+            byte[] line = (IssueCodec.toLine(issue) + "\n").getBytes(StandardCharsets.UTF_8);
+            write(ByteBuffer.wrap(line));
+            index.add(new IndexedIssue(IssueSummary.of(issue), partition, pos, line.length - 1));
+            pos += line.length;
+            lines++;
+        }
+
+        private void flushRun() throws IOException {
+            if (runStart < 0) {
+                return;
+            }
+            if (in == null) {
+                in = FileChannel.open(target, StandardOpenOption.READ);
+            }
+            long count = runEnd - runStart;
+            long done = 0;
+            while (done < count) {
+                long k = in.transferTo(runStart + done, count - done, out);
+                if (k <= 0) {
+                    throw new IOException(target + " is shorter than its index says; it changed underneath");
+                }
+                done += k;
+            }
+            pos += count;
+            write(ByteBuffer.wrap(new byte[] {'\n'}));
+            pos++;
+            runStart = -1;
+        }
+
+        private void write(ByteBuffer b) throws IOException {
+            while (b.hasRemaining()) {
+                out.write(b);
+            }
+        }
+
+        void finish() throws IOException {
+            flushRun();
+            out.force(true);
+            out.close();
+            if (in != null) {
+                in.close();
+            }
+            if (Files.size(temp) != pos) {
+                throw new IOException("short write of " + temp);
+            }
+        }
+
+        void commit() throws IOException {
+            if (lines == 0 && partition == Partition.WISPS) {
+                Files.delete(temp);
+                try {
+                    Files.delete(target);
+                } catch (NoSuchFileException ignored) {
+                    // already gone
+                }
+                return;
+            }
+            Fsync.commit(temp, target);
+        }
+
+        void abandon() {
+            try {
+                out.close();
+                if (in != null) {
+                    in.close();
+                }
+            } catch (IOException ignored) {
+                // cleaning up after a failure already being reported
+            }
+            Fsync.deleteQuietly(temp);
+        }
+    }
+}
