@@ -52,6 +52,18 @@ public record DependencyType(String name) {
         return equals(BLOCKS) || equals(PARENT_CHILD) || equals(CONDITIONAL_BLOCKS) || equals(WAITS_FOR);
     }
 
+    // Written out: a record's generated equals/hashCode bootstrap through invokedynamic on first use, which costs a
+    // cold gt/bd process milliseconds that class-data sharing cannot save.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof DependencyType other && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public String toString() {
         return name;

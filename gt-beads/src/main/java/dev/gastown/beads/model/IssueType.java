@@ -57,6 +57,18 @@ public record IssueType(String name) {
         return BUILT_IN.contains(this);
     }
 
+    // Written out: a record's generated equals/hashCode bootstrap through invokedynamic on first use, which costs a
+    // cold gt/bd process milliseconds that class-data sharing cannot save.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IssueType other && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public String toString() {
         return name;

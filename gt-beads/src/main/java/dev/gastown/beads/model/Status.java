@@ -47,6 +47,18 @@ public record Status(String name) {
         return equals(OPEN) || equals(IN_PROGRESS) || equals(BLOCKED) || equals(DEFERRED) || equals(HOOKED);
     }
 
+    // Written out: a record's generated equals/hashCode bootstrap through invokedynamic on first use, which costs a
+    // cold gt/bd process milliseconds that class-data sharing cannot save.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Status other && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
     @Override
     public String toString() {
         return name;

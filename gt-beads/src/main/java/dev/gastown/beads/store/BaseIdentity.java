@@ -18,4 +18,16 @@ public record BaseIdentity(FileIdentity issues, FileIdentity wisps) {
     static BaseIdentity readFrom(ByteBuffer b) {
         return new BaseIdentity(FileIdentity.readFrom(b), FileIdentity.readFrom(b));
     }
+
+    // Written out: a record's generated equals/hashCode bootstrap through invokedynamic on first use, which costs a
+    // cold gt/bd process milliseconds that class-data sharing cannot save.
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BaseIdentity other && issues.equals(other.issues) && wisps.equals(other.wisps);
+    }
+
+    @Override
+    public int hashCode() {
+        return issues.hashCode() * 31 + wisps.hashCode();
+    }
 }

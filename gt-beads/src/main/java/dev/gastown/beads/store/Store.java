@@ -114,15 +114,48 @@ public final class Store {
     /** Folds the journal into the JSONL files now (before a git commit, {@code bd sync}, {@code bd export}). */
     public void compact() {
         try (StoreLock.Held held = lock.exclusive()) {
-            Loaded l = current(true);
-            if (l.journal.isEmpty() && !l.lastWriterWins && !Files.exists(dir.journal())) {
-                return;
+            compactLocked(current(true));
+        }
+    }
+
+    private void compactLocked(Loaded l) {
+        if (l.journal.isEmpty() && !l.lastWriterWins && !Files.exists(dir.journal())) {
+            return;
+        }
+        try (View v = new View(dir, l.index, l.journal, true)) {
+            Compactor.compact(dir, v);
+        } finally {
+            forget();
+        }
+    }
+
+    /**
+     * Writes the canonical {@code issues.jsonl} (journal folded in, wisps left out) to {@code out}, under the
+     * exclusive lock so that no commit lands between the fold and the copy.
+     */
+    public void exportJsonl(java.io.OutputStream out) {
+        try (StoreLock.Held held = lock.exclusive()) {
+            compactLocked(current(true));
+            if (Files.exists(dir.issuesJsonl())) {
+                Files.copy(dir.issuesJsonl(), out);
             }
-            try (View v = new View(dir, l.index, l.journal, true)) {
-                Compactor.compact(dir, v);
-            } finally {
-                forget();
-            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot export " + dir.issuesJsonl(), e);
+        }
+    }
+
+    /** How the store's working files stand, for {@code bd doctor}; loads nothing. */
+    public record Health(boolean indexCurrent, int journalFrames, int journalChanges, boolean journalTornTail,
+            boolean journalAgainstOtherFiles) {
+    }
+
+    public Health health() {
+        try (StoreLock.Held held = lock.shared()) {
+            BaseIdentity base = BaseIdentity.of(dir);
+            IndexFile index = IndexFile.open(dir.index());
+            Journal.Contents j = Journal.read(dir.journal());
+            return new Health(index != null && index.base().equals(base), j.frames(), j.ops().size(),
+                    j.hasTornTail(), j.base() != null && !j.base().equals(base));
         }
     }
 

@@ -1,0 +1,62 @@
+package dev.gastown.cli;
+
+import dev.gastown.cli.bd.BdMain;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs the everyday commands once, in one JVM, against a scratch store, so that the launcher's
+ * {@code -XX:ArchiveClassesAtExit} run records every class they load in the class-data sharing archive. Nothing here
+ * is a test: output is discarded.
+ */
+public final class CdsTraining {
+    private CdsTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path dir = Files.createTempDirectory("gt-cds-training");
+        try {
+            Map<String, String> env = new HashMap<>(System.getenv());
+            env.put("BD_ACTOR", "cds-training");
+            env.remove("BEADS_DIR");
+            ByteArrayOutputStream sink = new ByteArrayOutputStream();
+            PrintStream quiet = new PrintStream(sink, true, java.nio.charset.StandardCharsets.UTF_8);
+            CliEnv cli = new CliEnv(env, dir, quiet, quiet, new ByteArrayInputStream(new byte[0]));
+            bd(cli, "init", "--prefix", "tr");
+            bd(cli, "create", "First", "-p", "1", "--json");
+            bd(cli, "create", "Second", "-t", "bug", "-l", "a,b", "--silent");
+            String[] ids = Files.readAllLines(dir.resolve(".beads/issues.jsonl")).stream()
+                    .map(l -> l.substring(7, l.indexOf('"', 7))).toArray(String[]::new);
+            bd(cli, "dep", "add", ids[1], ids[0]);
+            bd(cli, "show", ids[0], "--json");
+            bd(cli, "show", ids[1]);
+            bd(cli, "list", "--json");
+            bd(cli, "list");
+            bd(cli, "ready", "--json");
+            bd(cli, "ready");
+            bd(cli, "blocked", "--json");
+            bd(cli, "update", ids[0], "--claim", "--json");
+            bd(cli, "comments", "add", ids[0], "note");
+            bd(cli, "close", ids[0], "--reason", "done", "--json");
+            bd(cli, "close", ids[1], "--continue");
+            bd(cli, "stats", "--json");
+            bd(cli, "show", "no-such-id", "--json");
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void bd(CliEnv env, String... args) {
+        BdMain.run(args, env);
+    }
+}
