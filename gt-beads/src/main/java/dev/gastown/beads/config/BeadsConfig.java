@@ -1,6 +1,7 @@
 package dev.gastown.beads.config;
 
 import dev.gastown.beads.store.BeadsDir;
+import dev.gastown.beads.store.CompactionPolicy;
 import dev.gastown.beads.store.Fsync;
 import dev.gastown.beads.store.StoreException;
 import java.io.IOException;
@@ -22,6 +23,9 @@ public final class BeadsConfig {
     public static final String CUSTOM_STATUSES = "status.custom";
     public static final String EXTERNAL_PROJECTS = "external_projects";
     public static final String SYNC_BRANCH = "sync-branch";
+    public static final String INLINE_MAX_BYTES = "compaction.inline-max-bytes";
+    public static final String JOURNAL_MAX_CHANGES = "compaction.journal-max-changes";
+    public static final String JOURNAL_MAX_BYTES = "compaction.journal-max-bytes";
 
     private final Path file;
     private final Map<String, Object> values;
@@ -78,6 +82,26 @@ public final class BeadsConfig {
 
     public String issuePrefix() {
         return get(ISSUE_PREFIX);
+    }
+
+    /** When commits are folded into the JSONL files (see {@link CompactionPolicy}); defaults where not set. */
+    public CompactionPolicy compactionPolicy() {
+        CompactionPolicy d = CompactionPolicy.DEFAULT;
+        return new CompactionPolicy(number(INLINE_MAX_BYTES, d.inlineBytes()),
+                (int) number(JOURNAL_MAX_CHANGES, d.maxJournalOps()), number(JOURNAL_MAX_BYTES, d.maxJournalBytes()),
+                d.directOps());
+    }
+
+    private long number(String key, long fallback) {
+        String v = get(key);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new StoreException(file + ": " + key + " must be a whole number, got \"" + v + "\"");
+        }
     }
 
     /** Statuses configured beyond the built-in ones (comma-separated in config). */

@@ -1,5 +1,6 @@
 package dev.gastown.cli.bd;
 
+import dev.gastown.beads.config.BeadsConfig;
 import dev.gastown.beads.config.BeadsLocator;
 import dev.gastown.beads.ops.BeadsContext;
 import dev.gastown.beads.store.Store;
@@ -70,6 +71,7 @@ public final class BdRoot implements Runnable {
     Store store() {
         if (store == null) {
             store = Store.open(BeadsLocator.locate(env.env(), env.cwd()));
+            store.policy(BeadsConfig.load(store.dir()).compactionPolicy());
         }
         return store;
     }
