@@ -40,24 +40,36 @@ public final class Launcher {
     }
 
     public int run(Object root, String[] args, CliEnv env, JsonFlag json) {
-        // picocli otherwise registers converters for java.sql and java.time types through reflection on every
-        // start (initialising DriverManager and date formatters); no command takes such types.
-        System.setProperty("picocli.converters.excludes", ".*");
-        CommandLine cl = new CommandLine(root);
         String name = subcommandName(args);
         Class<?> only = name == null ? null : subcommands.get(name);
+        CommandLine cl;
         if (only != null) {
+            cl = newCommandLine(root);
             cl.addSubcommand(only);
-        } else if (!isVersionRequest(args)) {
-            for (Class<?> type : new java.util.LinkedHashSet<>(subcommands.values())) {
-                cl.addSubcommand(type);
-            }
+        } else {
+            cl = isVersionRequest(args) ? newCommandLine(root) : full(root);
         }
         cl.setOut(new java.io.PrintWriter(env.out(), true));
         cl.setErr(new java.io.PrintWriter(env.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, new Output(env, json.get()), env));
         return cl.execute(args);
+    }
+
+    /** A command line with every subcommand registered (help, docs, completion). */
+    public CommandLine full(Object root) {
+        CommandLine cl = newCommandLine(root);
+        for (Class<?> type : all()) {
+            cl.addSubcommand(type);
+        }
+        return cl;
+    }
+
+    private static CommandLine newCommandLine(Object root) {
+        // picocli otherwise registers converters for java.sql and java.time types through reflection on every
+        // start (initialising DriverManager and date formatters); no command takes such types.
+        System.setProperty("picocli.converters.excludes", ".*");
+        return new CommandLine(root);
     }
 
     /** Whether the root command's {@code --json} was given, read after parsing. */
