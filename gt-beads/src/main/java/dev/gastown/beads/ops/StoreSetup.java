@@ -85,9 +85,9 @@ public final class StoreSetup {
                 # external_projects: project name -> path of its repository, relative to this one, for
                 #   dependencies of the form external:<project>:<capability>.
                 # sync-branch: the branch bd sync commits to (default: the current branch).
-                # compaction.inline-max-bytes: while issues.jsonl is at most this big (default 2097152), every
+                # compaction.inline-max-bytes: while issues.jsonl is at most this big (default 262144), every
                 #   change rewrites it at once; bigger stores journal changes and fold them in when the journal
-                #   holds compaction.journal-max-changes (512) changes or compaction.journal-max-bytes (1048576).
+                #   holds compaction.journal-max-changes (256) changes or compaction.journal-max-bytes (524288).
                 """;
     }
 }

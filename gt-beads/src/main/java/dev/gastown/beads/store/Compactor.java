@@ -17,9 +17,10 @@ import java.util.List;
 
 /**
  * Folds every uncompacted change (journal and transaction) into the JSONL files and rebuilds the index, without
- * parsing the lines that did not change: their bytes are copied in runs. Files are replaced atomically in the order
- * issues, wisps, index, then the journal is removed. A crash at any point leaves a readable store: a stale index is
- * rebuilt from the JSONL, and journal changes already in the JSONL apply again as no-ops.
+ * parsing the lines that did not change: their bytes are copied in runs. Files are written and fsync'd under temp
+ * names, renamed over in the order issues, wisps, index, made durable by one directory sync, and only then is the
+ * journal removed. A crash at any point leaves a readable store: a stale index is rebuilt from the JSONL, and
+ * journal changes already in the JSONL apply again as no-ops.
  */
 final class Compactor {
     private Compactor() {
@@ -101,6 +102,7 @@ final class Compactor {
             throw new UncheckedIOException("cannot compact " + dir.path(), e);
         }
         IndexWriter.write(dir.index(), out, BaseIdentity.of(dir), maxComment);
+        Fsync.directory(dir.path()); // one sync makes every rename above durable
         Journal.clear(dir.journal());
     }
 
@@ -200,7 +202,7 @@ final class Compactor {
                 }
                 return;
             }
-            Fsync.commit(temp, target);
+            Fsync.rename(temp, target);
         }
 
         void abandon() {

@@ -30,8 +30,17 @@ public final class Fsync {
                 + System.nanoTime() + ".tmp");
     }
 
-    /** Atomically replaces {@code target} with {@code temp}, which the caller has written and fsync'd. */
+    /** Atomically and durably replaces {@code target} with {@code temp}, which the caller has written and fsync'd. */
     public static void commit(Path temp, Path target) {
+        rename(temp, target);
+        directory(target.getParent());
+    }
+
+    /**
+     * Atomically replaces {@code target} with {@code temp}; durable once the directory is synced ({@link #directory}),
+     * so that several renames can share one directory sync.
+     */
+    public static void rename(Path temp, Path target) {
         try {
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -42,7 +51,6 @@ public final class Fsync {
             deleteQuietly(temp);
             throw new UncheckedIOException("cannot replace " + target, e);
         }
-        directory(target.getParent());
     }
 
     /** Writes {@code text} to {@code target} atomically and durably. */

@@ -43,5 +43,6 @@ final class IndexRebuilder {
             });
         }
         IndexWriter.write(dir.index(), all, base, maxComment[0]);
+        Fsync.directory(dir.path());
     }
 }

@@ -97,7 +97,7 @@ final class IndexWriter {
         }
     }
 
-    /** Writes the index for {@code issues} to {@code file}, atomically. */
+    /** Writes the index for {@code issues} to {@code file}, atomically; the caller syncs the directory. */
     static void write(Path file, List<IndexedIssue> issues, BaseIdentity base, long maxCommentId) {
         new IndexWriter(issues).writeTo(file, base, maxCommentId);
     }
@@ -269,7 +269,7 @@ final class IndexWriter {
             Fsync.deleteQuietly(temp);
             throw new UncheckedIOException("cannot write index " + file, e);
         }
-        Fsync.commit(temp, file);
+        Fsync.rename(temp, file);
     }
 
     /** Direct blocking per record, then down parent-child edges to at most 50 levels. */

@@ -47,6 +47,7 @@ class CorpusRoundTripTest {
         String target = before.stream().filter(l -> l.contains("\"status\":\"open\"")).findFirst().orElseThrow();
         String id = target.substring(7, target.indexOf('"', 7));
         bd.ok("update", id, "--notes", "edited by the round-trip test");
+        bd.ok("flush");
         List<String> after = Files.readAllLines(dir.resolve(".beads/issues.jsonl"));
         assertThat(after).hasSameSizeAs(before);
         List<Integer> changed = new ArrayList<>();
