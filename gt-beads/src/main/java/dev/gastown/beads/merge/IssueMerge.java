@@ -111,7 +111,7 @@ final class IssueMerge {
             Kept closer = leftClosed ? Kept.LEFT : Kept.RIGHT;
             CLOSE_FIELDS.forEach(key -> decide(key, leftClosed == rightClosed ? generic(key) : sideValue(closer, key)));
         } else {
-            // A tombstone may keep the closed_at of the issue it was; a live, open issue has none.
+            // A tombstone may keep the closed_at of the issue it was; a live issue that is not closed has none.
             decide("closed_at", status.equals(Status.TOMBSTONE.name()) ? generic("closed_at") : null);
             CLOSE_FIELDS.forEach(key -> decide(key, generic(key)));
         }
@@ -154,7 +154,7 @@ final class IssueMerge {
         return new JsonString(combineNotes(text(v.base()), text(v.left()), text(v.right())));
     }
 
-    static String combineNotes(String base, String left, String right) {
+    private static String combineNotes(String base, String left, String right) {
         if (left.contains(right)) {
             return left;
         }

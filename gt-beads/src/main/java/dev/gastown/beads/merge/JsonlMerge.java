@@ -26,8 +26,22 @@ import java.util.TreeSet;
  * wins over an unmodified original, and otherwise both are written (two lines, one id) and reported as unresolved.
  *
  * <p>An issue one side added is kept; one that a side deleted is deleted, even when the other side modified it (that
- * is reported). An issue both sides hold is merged field by field ({@link IssueMerge}). The output is sorted by id
- * and written in the canonical encoding, so an issue neither side touched keeps its bytes.
+ * is reported). An issue both sides hold is merged field by field. A field only one side changed takes that side's
+ * value; when both changed it differently:
+ * <ul>
+ *   <li>status: a tombstone wins over a live issue unless it has expired ({@link TombstoneExpiry}), and of two
+ *       tombstones the later {@code deleted_at} wins, with their deletion fields; otherwise closed wins over any other
+ *       status (whatever the base had, as in the original). {@code closed_at} is the later of the two when the
+ *       result is closed, and absent when it is live and not closed; {@code close_reason} and
+ *       {@code closed_by_session} come from the side that closed it;
+ *   <li>{@code updated_at}: the later; {@code priority}: the more urgent; {@code issue_type}: left's (reported);
+ *   <li>{@code title}, {@code description}: the later update's (reported only when the update times are equal);
+ *   <li>{@code notes}: both texts, combined once;
+ *   <li>{@code labels}, {@code dependencies}: set merges where removals win and additions are unioned;
+ *       {@code comments}: the union by id (left's version of a comment both edited, reported);
+ *   <li>every other key, unknown keys included: the later update's value, reported.
+ * </ul>
+ * The output is sorted by id and written in the canonical encoding, so an issue neither side touched keeps its bytes.
  */
 public final class JsonlMerge {
     private final TombstoneExpiry expiry;

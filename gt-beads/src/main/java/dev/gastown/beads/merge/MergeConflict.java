@@ -1,6 +1,7 @@
 package dev.gastown.beads.merge;
 
 import dev.gastown.beads.json.JsonValue;
+import java.util.Locale;
 
 /**
  * A value both sides changed differently, and what the merge wrote. {@code left} and {@code right} are the JSON
@@ -27,7 +28,7 @@ public record MergeConflict(String issueId, String field, JsonValue left, JsonVa
     /** One line for a person, values shortened. */
     public String describe() {
         return issueId + " " + field + ": left " + shown(left) + ", right " + shown(right) + "; kept "
-                + kept.name().toLowerCase(java.util.Locale.ROOT);
+                + kept.name().toLowerCase(Locale.ROOT);
     }
 
     private static String shown(JsonValue v) {

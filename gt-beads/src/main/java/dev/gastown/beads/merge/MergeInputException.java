@@ -1,5 +1,7 @@
 package dev.gastown.beads.merge;
 
+import java.util.Locale;
+
 /** An input of the merge that cannot be read. Names the input and the 1-based line number. */
 public class MergeInputException extends RuntimeException {
     /** The three versions a three-way merge reads. */
@@ -7,7 +9,7 @@ public class MergeInputException extends RuntimeException {
         BASE, LEFT, RIGHT;
 
         String label() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
