@@ -88,9 +88,14 @@ public final class JsonlLines {
         return text.isBlank();
     }
 
+    /** True for a line git writes around a conflict ({@code <<<<<<<}, {@code =======}, {@code >>>>>>>}). */
+    public static boolean isConflictMarker(String text) {
+        return text.startsWith("<<<<<<<") || text.startsWith("=======") || text.startsWith(">>>>>>>");
+    }
+
     /** Parses one non-blank line, or throws {@link CorruptLineException} naming the file and line. */
     public static Issue parse(Path file, int number, String text) {
-        if (text.startsWith("<<<<<<<") || text.startsWith("=======") || text.startsWith(">>>>>>>")) {
+        if (isConflictMarker(text)) {
             throw new CorruptLineException(file, number,
                     "git conflict marker: finish the merge (bd merge is the merge driver) before using the store");
         }
