@@ -26,6 +26,16 @@ public final class GitCli {
         this.env = env;
     }
 
+    /** The root of the git work tree containing {@code start} (where {@code .git} is, dir or file), or null. */
+    public static Path workTreeRoot(Path start) {
+        for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.exists(p.resolve(".git"))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
     /** The outcome of one git invocation. */
     public record Result(int exitCode, String stdout, String stderr) {
         public boolean ok() {

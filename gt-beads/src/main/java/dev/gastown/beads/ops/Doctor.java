@@ -131,7 +131,7 @@ public final class Doctor {
     }
 
     private static void checkGit(BeadsDir dir, List<Finding> out) {
-        Path repo = GitHookup.findRepository(dir.root());
+        Path repo = GitCli.workTreeRoot(dir.root());
         if (repo == null) {
             return;
         }

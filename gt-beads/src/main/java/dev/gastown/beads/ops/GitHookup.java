@@ -28,7 +28,7 @@ public final class GitHookup {
     }
 
     public static Outcome install(BeadsDir dir) {
-        Path repo = findRepository(dir.root());
+        Path repo = GitCli.workTreeRoot(dir.root());
         if (repo == null) {
             return Outcome.NONE;
         }
@@ -38,16 +38,6 @@ public final class GitHookup {
         boolean driver = git.run("config", "merge.beads.name", "beads JSONL three-way merge").ok()
                 && git.run("config", "merge.beads.driver", "bd merge %A %O %A %B").ok();
         return new Outcome(true, attributes, driver, installHook(repo, rel));
-    }
-
-    /** The work tree root containing {@code start}, or null. */
-    static Path findRepository(Path start) {
-        for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
-            if (Files.exists(p.resolve(".git"))) {
-                return p;
-            }
-        }
-        return null;
     }
 
     private static boolean appendLine(Path file, String line) {

@@ -37,6 +37,8 @@ public final class BdMain {
                 .add("stats", StatsCommand.class)
                 .add("export", ExportCommand.class)
                 .add("import", ImportCommand.class)
+                .add("sync", SyncCommand.class)
+                .add("merge", MergeCommand.class)
                 .add("flush", FlushCommand.class)
                 .add("doctor", DoctorCommand.class)
                 .add("agent", AgentCommand.class)
