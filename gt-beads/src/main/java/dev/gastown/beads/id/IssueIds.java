@@ -1,9 +1,6 @@
 package dev.gastown.beads.id;
 
-/**
- * Facts about issue ids that need no store: hierarchy ({@code parent.N}, at most three levels below a top-level
- * id), and the prefix an id was minted under.
- */
+/** Facts about issue ids that need no store: validity, and hierarchy ({@code parent.N}, at most three levels). */
 public final class IssueIds {
     /** Deepest allowed child id: {@code a.1.2.3}. */
     public static final int MAX_CHILD_DEPTH = 3;
@@ -37,43 +34,6 @@ public final class IssueIds {
             depth++;
         }
         return depth;
-    }
-
-    /**
-     * The prefix of an id, by the original's heuristic: the text before the last dash when what follows looks like a
-     * hash or a number (four or more characters must include a digit), otherwise the text before the first dash.
-     * {@code gt-abc12} gives {@code gt}; {@code gt-wisp-x7q} gives {@code gt-wisp}; {@code gt-gastown-crew-max}
-     * gives {@code gt}.
-     */
-    public static String prefixOf(String id) {
-        String top = id;
-        while (isHierarchical(top)) {
-            top = parentOf(top);
-        }
-        int last = top.lastIndexOf('-');
-        if (last <= 0) {
-            return "";
-        }
-        String suffix = top.substring(last + 1);
-        if (looksLikeHash(suffix)) {
-            return top.substring(0, last);
-        }
-        return top.substring(0, top.indexOf('-'));
-    }
-
-    private static boolean looksLikeHash(String s) {
-        if (s.isEmpty() || s.length() > 8) {
-            return false;
-        }
-        boolean digit = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
-                return false;
-            }
-            digit |= Character.isDigit(c);
-        }
-        return s.length() < 4 || digit;
     }
 
     /** Whether {@code id} is acceptable as an id at all: printable, no whitespace, quotes or path separators. */
