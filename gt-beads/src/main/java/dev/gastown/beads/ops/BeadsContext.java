@@ -18,7 +18,10 @@ public record BeadsContext(Store store, String prefix, String actor, String sess
 
     /** A context for {@code store} with its configured prefix and statuses. */
     public static BeadsContext of(Store store, String actor, String session) {
-        BeadsConfig config = BeadsConfig.load(store.dir());
+        return of(store, BeadsConfig.load(store.dir()), actor, session);
+    }
+
+    public static BeadsContext of(Store store, BeadsConfig config, String actor, String session) {
         List<Status> statuses = new ArrayList<>(Status.BUILT_IN);
         config.customStatuses().forEach(s -> statuses.add(Status.of(s)));
         return new BeadsContext(store, config.issuePrefix(), actor, session, statuses);

@@ -33,8 +33,11 @@ final class IndexWriter {
     private final int[] reverseSource;
     private final byte[] reverseType;
     private final StringPool strings = new StringPool();
-    /** Edges (and spawner references) to ids not in the store: {target id, source record, type code}. */
-    private final List<Object[]> dangling = new ArrayList<>();
+    /** An edge (or spawner reference) from a record to an id that is not in the store. */
+    private record Dangling(String target, int source, int typeCode) {
+    }
+
+    private final List<Dangling> dangling = new ArrayList<>();
 
     private IndexWriter(List<IndexedIssue> issues) {
         IndexedIssue[] sorted = issues.toArray(new IndexedIssue[0]);
@@ -65,15 +68,15 @@ final class IndexWriter {
         for (int r = 0; r < n; r++) {
             for (Edge e : sorted[r].summary().edges()) {
                 if (!recordOf.containsKey(e.target())) {
-                    dangling.add(new Object[] {e.target(), r, code(DEP_CODES, e.type())});
+                    dangling.add(new Dangling(e.target(), r, code(DEP_CODES, e.type())));
                 }
                 if (e.gate() != WaitGate.NONE && !e.spawner().equals(e.target())
                         && !recordOf.containsKey(e.spawner())) {
-                    dangling.add(new Object[] {e.spawner(), r, SPAWNER_CODE});
+                    dangling.add(new Dangling(e.spawner(), r, SPAWNER_CODE));
                 }
             }
         }
-        dangling.sort((a, b) -> IdOrder.compare((String) a[0], (String) b[0]));
+        dangling.sort((a, b) -> IdOrder.compare(a.target(), b.target()));
     }
 
     private interface ReverseVisitor {
@@ -153,7 +156,7 @@ final class IndexWriter {
         }
         int[] danglingRefs = new int[dangling.size()];
         for (int k = 0; k < danglingRefs.length; k++) {
-            danglingRefs[k] = strings.ref((String) dangling.get(k)[0]);
+            danglingRefs[k] = strings.ref(dangling.get(k).target());
         }
 
         long[] sectionOffset = new long[SECTION_COUNT];
@@ -257,8 +260,8 @@ final class IndexWriter {
             }
             for (int k = 0; k < danglingRefs.length; k++) {
                 out.i32(danglingRefs[k]);
-                out.i32((Integer) dangling.get(k)[1]);
-                out.u8((Integer) dangling.get(k)[2]);
+                out.i32(dangling.get(k).source());
+                out.u8(dangling.get(k).typeCode());
                 out.u8(0);
                 out.u8(0);
                 out.u8(0);
@@ -277,10 +280,10 @@ final class IndexWriter {
         int n = records.size();
         // A spawner need not exist as an issue to have children: edges alone make them.
         Map<String, List<String>> danglingChildren = new HashMap<>();
-        for (Object[] d : dangling) {
-            if ((Integer) d[2] == parentChildCode()) {
-                danglingChildren.computeIfAbsent((String) d[0], k -> new ArrayList<>())
-                        .add(records.get((Integer) d[1]).summary().id());
+        for (Dangling d : dangling) {
+            if (d.typeCode() == parentChildCode()) {
+                danglingChildren.computeIfAbsent(d.target(), k -> new ArrayList<>())
+                        .add(records.get(d.source()).summary().id());
             }
         }
         int parentChild = parentChildCode();

@@ -32,6 +32,7 @@ public final class BdRoot implements Runnable {
 
     private final CliEnv env;
     private Store store;
+    private BeadsConfig config;
     private BeadsContext context;
 
     public BdRoot(CliEnv env) {
@@ -71,14 +72,15 @@ public final class BdRoot implements Runnable {
     Store store() {
         if (store == null) {
             store = Store.open(BeadsLocator.locate(env.env(), env.cwd()));
-            store.policy(BeadsConfig.load(store.dir()).compactionPolicy());
+            config = BeadsConfig.load(store.dir());
+            store.policy(config.compactionPolicy());
         }
         return store;
     }
 
     BeadsContext context() {
         if (context == null) {
-            context = BeadsContext.of(store(), actor(), session());
+            context = BeadsContext.of(store(), config, actor(), session());
         }
         return context;
     }
