@@ -4,10 +4,10 @@ import dev.gastown.beads.mol.Template;
 import java.util.List;
 
 /**
- * The result of cooking: the {@link Template} to pour, and the fully transformed formula behind it ({@code extends}
- * resolved, loops unrolled, advice and expansions applied; {@code bd cook} prints it). {@code variables} are the
- * {@code {{name}}} placeholders the template uses; {@code requiredVars} those that need a value to pour (declared
- * required, or used without a default). Both are sorted.
+ * The result of cooking: the {@link Template} to pour (every cooked step, gate and dependency is in it), and the
+ * formula it came from with {@code extends} resolved (its vars and phase are what a pour needs to know).
+ * {@code variables} are the {@code {{name}}} placeholders the template uses; {@code requiredVars} those that need a
+ * value to pour (declared required, or used without a default). Both are sorted.
  */
 public record CookedFormula(Formula formula, Template template, List<String> variables, List<String> requiredVars) {
     public CookedFormula {

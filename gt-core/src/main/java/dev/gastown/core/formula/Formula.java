@@ -38,12 +38,6 @@ public record Formula(
         source = source == null ? FormulaSource.inMemory(name) : source;
     }
 
-    /** The same formula with other steps (and everything else unchanged). */
-    public Formula withSteps(List<Step> newSteps) {
-        return new Formula(name, description, version, type, extendsFormulas, phase, vars, newSteps, template,
-                compose, advice, pointcuts, convoy, source);
-    }
-
     /** A {@link FormulaException} about this formula, pointing at {@code stepId}'s line when it can be found. */
     FormulaException error(FormulaException.Kind kind, String stepId, String reason) {
         FormulaSource.Position at = source.locateStep(stepId);

@@ -17,14 +17,38 @@ import java.util.TreeSet;
  */
 public final class FormulaCooker {
     private final FormulaLibrary library;
+    private final boolean acceptRequiredWithDefault;
 
+    /** A cooker that, like beads, refuses a variable declared both {@code required} and with a {@code default}. */
     public FormulaCooker(FormulaLibrary library) {
+        this(library, false);
+    }
+
+    private FormulaCooker(FormulaLibrary library, boolean acceptRequiredWithDefault) {
         this.library = Objects.requireNonNull(library, "library");
+        this.acceptRequiredWithDefault = acceptRequiredWithDefault;
+    }
+
+    /**
+     * A cooker that lets a default win over {@code required = true} instead of refusing the formula. Gas Town ships
+     * such formulas (its own parser never checked), and {@code bd} could not cook them.
+     */
+    public FormulaCooker acceptingRequiredWithDefault() {
+        return new FormulaCooker(library, true);
     }
 
     /** The formula with {@code extends} flattened and its steps validated; what {@code bd formula show} displays. */
     public Formula resolve(Formula formula) {
         Formula resolved = new FormulaResolver(library).resolve(formula);
+        if (!acceptRequiredWithDefault) {
+            resolved.vars().forEach((name, def) -> {
+                if (def.required() && def.hasDefault()) {
+                    throw new FormulaException(FormulaException.Kind.SCHEMA, resolved.source().location(),
+                            resolved.source().lineOfVar(name), null,
+                            "vars." + name + ": cannot be both required and have a default");
+                }
+            });
+        }
         StepValidator.validate(resolved);
         return resolved;
     }
@@ -72,7 +96,7 @@ public final class FormulaCooker {
         TemplateVars.collect(template, used);
         Set<String> required = new TreeSet<>();
         resolved.vars().forEach((name, def) -> {
-            if (def.required()) {
+            if (def.required() && !def.hasDefault()) {
                 required.add(name);
             }
         });
@@ -86,8 +110,7 @@ public final class FormulaCooker {
             rejectMissing(resolved, required, values);
             template = TemplateVars.substitute(template, values);
         }
-        return new CookedFormula(resolved.withSteps(steps), template, new ArrayList<>(used),
-                new ArrayList<>(required));
+        return new CookedFormula(resolved, template, new ArrayList<>(used), new ArrayList<>(required));
     }
 
     /** An expansion formula cooked on its own expands against a step named after itself. */

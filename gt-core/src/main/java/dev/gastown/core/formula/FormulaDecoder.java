@@ -89,10 +89,6 @@ final class FormulaDecoder {
     private VarDef varDef(String name, RawTable v) {
         VarDef def = new VarDef(v.string("description"), v.scalarOrNull("default"), v.bool("required"),
                 v.strings("enum"), v.string("pattern"), v.string("type"));
-        if (def.required() && def.hasDefault()) {
-            throw new FormulaException(FormulaException.Kind.SCHEMA, source.location(), source.lineOfVar(name), null,
-                    "vars." + name + ": cannot be both required and have a default");
-        }
         String type = def.type();
         if (!type.isEmpty() && !type.equals("string") && !type.equals("int") && !type.equals("bool")) {
             throw new FormulaException(FormulaException.Kind.SCHEMA, source.location(), source.lineOfVar(name), null,

@@ -96,27 +96,24 @@ final class LoopUnroller {
             body.add(new CompiledStep(b, layout.slotByName));
         }
 
+        boolean nested = containsLoop(loop.body());
         List<Step> out = new ArrayList<>((int) generated);
         Step previousLast = null;
         for (long n = 1; n <= iterations; n++) {
             Object[] values = layout.valuesFor(first + n - 1, n);
             String prefix = loopStep.id() + ".iter" + n + ".";
+            List<String> headNeeds = n == 1 ? loopStep.prerequisites() : List.of(previousLast.id());
             List<Step> iteration = new ArrayList<>(body.size());
-            for (CompiledStep b : body) {
-                iteration.add(b.instantiate(prefix, bodyIds, values, layout));
+            for (int i = 0; i < body.size(); i++) {
+                iteration.add(body.get(i).instantiate(prefix, bodyIds, values, layout, i == 0 ? headNeeds : List.of()));
             }
-            iteration = unrollList(iteration, new Scope(layout.names, values));
-            Step head = iteration.get(0);
-            if (n == 1) {
-                head = withEntry(head, loopStep);
-                if (!loop.until().isEmpty()) {
-                    head = head.withLabel("loop:" + new JsonObject().put("max", (long) loop.max())
-                            .put("until", loop.until()).toJson());
-                }
-            } else {
-                head = head.withNeed(previousLast.id());
+            if (nested) {
+                iteration = unrollList(iteration, new Scope(layout.names, values));
             }
-            iteration.set(0, head);
+            if (!loop.until().isEmpty()) {
+                iteration.set(0, iteration.get(0).withLabel("loop:" + new JsonObject()
+                        .put("max", (long) loop.max()).put("until", loop.until()).toJson()));
+            }
             out.addAll(iteration);
             previousLast = iteration.get(iteration.size() - 1);
         }
@@ -124,18 +121,13 @@ final class LoopUnroller {
         return out;
     }
 
-    /** The first unrolled step also waits for what the loop step itself needed. */
-    private static Step withEntry(Step head, Step loopStep) {
-        Step entry = head;
-        for (String need : loopStep.needs()) {
-            entry = entry.withNeed(need);
+    private static boolean containsLoop(List<Step> steps) {
+        for (Step s : steps) {
+            if (s.loop() != null || containsLoop(s.children())) {
+                return true;
+            }
         }
-        if (!loopStep.dependsOn().isEmpty()) {
-            List<String> dependsOn = new ArrayList<>(entry.dependsOn());
-            loopStep.dependsOn().stream().filter(d -> !dependsOn.contains(d)).forEach(dependsOn::add);
-            entry = entry.toBuilder().dependsOn(dependsOn).build();
-        }
-        return entry;
+        return false;
     }
 
     private void validate(Step loopStep) {
@@ -327,7 +319,8 @@ final class LoopUnroller {
             children = body.children().stream().map(c -> new CompiledStep(c, slots)).toList();
         }
 
-        Step instantiate(String prefix, Set<String> bodyIds, Object[] values, Layout layout) {
+        /** This body step in one iteration; {@code extraNeeds} chain it to what comes before the iteration. */
+        Step instantiate(String prefix, Set<String> bodyIds, Object[] values, Layout layout, List<String> extraNeeds) {
             Step.Builder b = body.toBuilder()
                     .id(prefix + body.id())
                     .title(title.render(values))
@@ -335,13 +328,13 @@ final class LoopUnroller {
                     .notes(notes.render(values))
                     .acceptance(acceptance.render(values))
                     .assignee(assignee.render(values))
-                    .needs(local(body.needs(), prefix, bodyIds))
+                    .needs(withExtra(local(body.needs(), prefix, bodyIds), extraNeeds))
                     .dependsOn(local(body.dependsOn(), prefix, bodyIds));
             if (!labels.isEmpty()) {
                 b.labels(labels.stream().map(l -> l.render(values)).toList());
             }
             if (!children.isEmpty()) {
-                b.children(children.stream().map(c -> c.instantiate(prefix, bodyIds, values, layout)).toList());
+                b.children(children.stream().map(c -> c.instantiate(prefix, bodyIds, values, layout, List.of())).toList());
             }
             if (!body.expand().isEmpty()) {
                 Map<String, String> vars = new LinkedHashMap<>(layout.stringValues(values));
@@ -349,6 +342,18 @@ final class LoopUnroller {
                 b.expandVars(vars);
             }
             return b.build();
+        }
+
+        private static List<String> withExtra(List<String> needs, List<String> extra) {
+            if (extra.isEmpty()) {
+                return needs;
+            }
+            if (needs.isEmpty()) {
+                return extra;
+            }
+            List<String> all = new ArrayList<>(needs);
+            extra.stream().filter(e -> !all.contains(e)).forEach(all::add);
+            return all;
         }
 
         private static List<String> local(List<String> refs, String prefix, Set<String> bodyIds) {

@@ -1,6 +1,7 @@
 package dev.gastown.core.formula;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,17 @@ import java.util.Map;
  * Text with single-brace {@code {name}} placeholders (loop values and expansion vars), compiled once and rendered many
  * times. Only names the caller knows are placeholders; any other brace text (shell {@code ${X}}, JSON) stays, and so
  * does the pour-time {@code {{name}}} syntax. Text without placeholders renders to the same String instance.
+ *
+ * <p>Renderings are shared while there are few distinct ones: a million loop steps titled with one of a hundred
+ * different "Move disk K: X → Y" texts then hold a hundred strings, not a million.
  */
 final class PlaceholderText {
+    private static final int MAX_SHARED = 4096;
+
     private final String constant;
     private final List<String> literals;
     private final int[] slots;
+    private final Map<List<Object>, String> shared = new HashMap<>();
 
     private PlaceholderText(String constant, List<String> literals, int[] slots) {
         this.constant = constant;
@@ -72,6 +79,17 @@ final class PlaceholderText {
         if (constant != null) {
             return constant;
         }
+        if (shared.size() >= MAX_SHARED) {
+            return build(values);
+        }
+        Object[] used = new Object[slots.length];
+        for (int i = 0; i < slots.length; i++) {
+            used[i] = values[slots[i]];
+        }
+        return shared.computeIfAbsent(Arrays.asList(used), k -> build(values));
+    }
+
+    private String build(Object[] values) {
         StringBuilder sb = new StringBuilder(literals.get(0).length() + 32 * slots.length);
         for (int i = 0; i < slots.length; i++) {
             sb.append(literals.get(i)).append(values[slots[i]]);

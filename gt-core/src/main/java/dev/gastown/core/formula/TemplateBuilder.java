@@ -8,7 +8,6 @@ import dev.gastown.beads.model.DependencyType;
 import dev.gastown.beads.model.IssueType;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,14 +26,17 @@ final class TemplateBuilder {
     private final Formula formula;
     private final List<TemplateNode> nodes = new ArrayList<>();
     private final List<TemplateEdge> edges = new ArrayList<>();
-    private final Map<String, Integer> indexByKey = new HashMap<>();
+    private final Map<String, Integer> indexByKey;
 
-    private TemplateBuilder(Formula formula) {
+    private TemplateBuilder(Formula formula, int expectedNodes) {
         this.formula = formula;
+        this.indexByKey = new HashMap<>(expectedNodes * 4 / 3 + 16);
     }
 
     static Template build(Formula formula, List<Step> steps) {
-        TemplateBuilder b = new TemplateBuilder(formula);
+        int[] count = new int[1];
+        StepTree.forEach(steps, s -> count[0] += s.gate() == null ? 1 : 2);
+        TemplateBuilder b = new TemplateBuilder(formula, count[0]);
         TemplateNode root = b.root();
         b.indexByKey.put(root.key(), -1);
         b.addNodes(steps, root.key());
@@ -99,8 +101,12 @@ final class TemplateBuilder {
             WaitsFor waits = s.waitsFor().isEmpty() ? null : WaitsFor.parse(s.waitsFor());
             String spawner = waits == null ? null : waits.spawner().isEmpty()
                     ? (s.needs().isEmpty() ? null : s.needs().get(0)) : waits.spawner();
-            Set<String> targets = new LinkedHashSet<>(s.prerequisites());
-            for (String target : targets) {
+            List<String> targets = s.prerequisites();
+            for (int i = 0; i < targets.size(); i++) {
+                String target = targets.get(i);
+                if (targets.subList(0, i).contains(target)) {
+                    continue;
+                }
                 requireKnown(s, target, "needs");
                 if (target.equals(parentKey)) {
                     throw formula.error(FormulaException.Kind.SCHEMA, s.id(),
