@@ -148,7 +148,8 @@ public final class FormulaCooker {
     private static void rejectMissing(Formula formula, Set<String> required, Map<String, String> values) {
         List<String> missing = required.stream().filter(name -> !values.containsKey(name)).toList();
         if (!missing.isEmpty()) {
-            int line = formula.vars().containsKey(missing.get(0)) ? formula.source().lineOfVar(missing.get(0)) : 0;
+            int line = missing.stream().filter(formula.vars()::containsKey).findFirst()
+                    .map(formula.source()::lineOfVar).orElse(0);
             throw new FormulaException(FormulaException.Kind.MISSING_VAR, formula.source().location(), line, null,
                     "missing required variable" + (missing.size() > 1 ? "s " : " ") + String.join(", ", missing)
                             + " (give " + (missing.size() > 1 ? "them" : "it") + " with --var "
