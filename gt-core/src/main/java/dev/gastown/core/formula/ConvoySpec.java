@@ -19,10 +19,6 @@ public record ConvoySpec(Map<String, Input> inputs, Map<String, String> prompts,
         legs = legs == null ? List.of() : List.copyOf(legs);
     }
 
-    public boolean isEmpty() {
-        return inputs.isEmpty() && prompts.isEmpty() && output == null && legs.isEmpty() && synthesis == null;
-    }
-
     /** {@code [inputs.<name>]}: a value given to {@code gt formula run}. {@code defaultValue} is null when absent. */
     public record Input(String description, String type, boolean required, List<String> requiredUnless,
             String defaultValue) {

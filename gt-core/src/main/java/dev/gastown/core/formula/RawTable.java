@@ -46,10 +46,6 @@ final class RawTable {
         return new RawTable(values, path, id, source);
     }
 
-    boolean has(String key) {
-        return keysByNormalName.containsKey(normalize(key));
-    }
-
     private Object raw(String key) {
         String actual = keysByNormalName.get(normalize(key));
         return actual == null ? null : values.get(actual);
@@ -138,7 +134,7 @@ final class RawTable {
         if (v == null) {
             return null;
         }
-        return asTable(v, path + "." + key, key);
+        return asTable(v, path(key), key);
     }
 
     /** The array of tables ({@code [[key]]}), empty when absent. */
