@@ -104,7 +104,8 @@ public final class Launcher {
             return c.exitCode();
         }
         if (ex instanceof StoreException || ex instanceof UncheckedIOException
-                || ex instanceof IllegalArgumentException) {
+                || ex instanceof IllegalArgumentException
+                || ex instanceof dev.gastown.core.formula.FormulaException) {
             out.error(ex.getMessage());
             return ExitCodes.FAILURE;
         }

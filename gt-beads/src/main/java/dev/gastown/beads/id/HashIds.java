@@ -1,6 +1,5 @@
 package dev.gastown.beads.id;
 
-import dev.gastown.beads.model.Timestamp;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,9 +37,9 @@ public final class HashIds {
      * A fresh id under {@code prefix} that {@code taken} rejects. Fails with {@link IllegalStateException} when every
      * candidate up to the maximum length is taken.
      */
-    public static String mint(String prefix, String title, String description, String creator, Timestamp createdAt,
+    public static String mint(String prefix, String title, String description, String creator, long createdAtNanos,
             long existingTopLevel, Predicate<String> taken) {
-        long nanos = createdAt.epochNanos();
+        long nanos = createdAtNanos;
         for (int len = lengthFor(existingTopLevel); len <= MAX_LENGTH; len++) {
             for (int nonce = 0; nonce < NONCES_PER_LENGTH; nonce++) {
                 String id = prefix + "-" + hash(title, description, creator, nanos, nonce, len);
@@ -69,11 +68,15 @@ public final class HashIds {
         return b36.substring(b36.length() - length);
     }
 
-    private static byte[] sha256(String s) {
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
+    });
+
+    private static byte[] sha256(String s) {
+        return SHA256.get().digest(s.getBytes(StandardCharsets.UTF_8));
     }
 }

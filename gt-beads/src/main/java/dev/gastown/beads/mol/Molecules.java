@@ -1,6 +1,7 @@
 package dev.gastown.beads.mol;
 
 import dev.gastown.beads.graph.Edge;
+import dev.gastown.beads.graph.IssueRow;
 import dev.gastown.beads.graph.IssueSummary;
 import dev.gastown.beads.model.DependencyType;
 import dev.gastown.beads.model.IssueType;
@@ -52,7 +53,7 @@ public final class Molecules {
                 || s.template() || s.labels().contains("template")) && !view.children(id).isEmpty();
     }
 
-    public static StepState state(StoreView view, IssueSummary step) {
+    public static StepState state(StoreView view, IssueRow step) {
         Status s = step.status();
         if (s.isTerminal()) {
             return StepState.DONE;
@@ -67,9 +68,9 @@ public final class Molecules {
     }
 
     /** Open, claimable, and held up by nothing. Unlike the original, wisp steps qualify. */
-    public static boolean isReady(StoreView view, IssueSummary step) {
+    public static boolean isReady(StoreView view, IssueRow step) {
         return step.status().equals(Status.OPEN) && !step.pinned()
-                && !IssueType.NOT_WORK.contains(step.type()) && !view.isBlocked(step.id());
+                && !IssueType.NOT_WORK.contains(step.type()) && !view.isBlocked(step);
     }
 
     /** All steps of the molecule rooted at {@code root}, in step order. */
@@ -138,35 +139,52 @@ public final class Molecules {
         return steps(view, root).stream().filter(s -> isReady(view, s)).findFirst();
     }
 
-    /** Step counts for a (possibly huge) molecule without ordering it. */
-    public record Progress(String rootId, int total, int done, int inProgress, int ready) {
+    /**
+     * Where a (possibly huge) molecule stands, in one pass over the index and without ordering its steps: counts by
+     * state, the steps in progress, and the ready step created first (pour stamps steps in formula order, so that is
+     * the next step in formula order). Nested steps are found below epic and molecule steps, which is where formula
+     * nesting and bonding put them.
+     */
+    public record Progress(String rootId, int total, int done, int inProgress, int ready, List<String> current,
+            String nextStep) {
     }
 
     public static Progress progress(StoreView view, String root) {
         int[] c = new int[4];
-        ArrayDeque<String> queue = new ArrayDeque<>(view.children(root));
-        Set<String> seen = new java.util.HashSet<>(queue);
-        while (!queue.isEmpty()) {
-            IssueSummary s = view.summary(queue.poll());
-            if (s == null) {
-                continue;
-            }
-            c[0]++;
-            StepState st = state(view, s);
-            if (st == StepState.DONE) {
-                c[1]++;
-            } else if (st == StepState.CURRENT) {
-                c[2]++;
-            } else if (st == StepState.READY) {
-                c[3]++;
-            }
-            for (String child : view.children(s.id())) {
-                if (seen.add(child)) {
-                    queue.add(child);
+        List<String> current = new ArrayList<>();
+        String[] next = {null};
+        long[] nextCreated = {Long.MAX_VALUE};
+        ArrayDeque<String> parents = new ArrayDeque<>();
+        Set<String> seen = new java.util.HashSet<>();
+        parents.add(root);
+        seen.add(root);
+        while (!parents.isEmpty()) {
+            view.forEachChild(parents.poll(), row -> {
+                c[0]++;
+                StepState st = state(view, row);
+                if (st == StepState.DONE) {
+                    c[1]++;
+                } else if (st == StepState.CURRENT) {
+                    c[2]++;
+                    current.add(row.id());
+                } else if (st == StepState.READY) {
+                    c[3]++;
+                    if (row.createdMicros() < nextCreated[0]
+                            || row.createdMicros() == nextCreated[0] && row.id().compareTo(next[0]) < 0) {
+                        nextCreated[0] = row.createdMicros();
+                        next[0] = row.id();
+                    }
                 }
-            }
+                if (row.type().equals(IssueType.EPIC) || row.type().equals(IssueType.MOLECULE)) {
+                    String id = row.id();
+                    if (seen.add(id)) {
+                        parents.add(id);
+                    }
+                }
+            });
         }
-        return new Progress(root, c[0], c[1], c[2], c[3]);
+        current.sort(null);
+        return new Progress(root, c[0], c[1], c[2], c[3], current, next[0]);
     }
 
     /** Used by callers that accept either a step or a molecule id. */

@@ -104,7 +104,7 @@ public final class IssueFactory {
             return nextChildId(tx, spec.parent);
         }
         String prefix = ctx.requirePrefix() + (spec.idKind.isEmpty() ? "" : "-" + spec.idKind);
-        return HashIds.mint(prefix, title, spec.description, ctx.actor(), now, tx.topLevelCount(prefix),
+        return HashIds.mint(prefix, title, spec.description, ctx.actor(), now.epochNanos(), tx.topLevelCount(prefix),
                 tx::contains);
     }
 

@@ -87,7 +87,8 @@ public final class StoreSetup {
                 # sync-branch: the branch bd sync commits to (default: the current branch).
                 # compaction.inline-max-bytes: while issues.jsonl is at most this big (default 262144), every
                 #   change rewrites it at once; bigger stores journal changes and fold them in when the journal
-                #   holds compaction.journal-max-changes (256) changes or compaction.journal-max-bytes (524288).
+                #   holds compaction.journal-max-changes changes (default: scaled to the store, 32 to 1024) or
+                #   compaction.journal-max-bytes (524288).
                 """;
     }
 }

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -27,6 +28,16 @@ final class Compactor {
     }
 
     static void compact(BeadsDir dir, View view) {
+        compact(dir, view, null, java.util.Collections.emptyIterator(), java.util.Set.of());
+    }
+
+    /**
+     * Compacts and also writes {@code extra}: new issues of partition {@code extraPartition}, in id order, none of
+     * which may exist yet. They are encoded as they are produced, so a million of them never sit in memory at once.
+     * Issues in {@code dropped} are left out (removed without tombstones, as wisps are).
+     */
+    static void compact(BeadsDir dir, View view, Partition extraPartition, Iterator<Issue> extra,
+            java.util.Set<String> dropped) {
         IndexFile idx = view.index();
         Overlay changes = view.pending();
         Partition[] partitions = Partition.values();
@@ -47,11 +58,25 @@ final class Compactor {
             }
         });
         added.forEach(l -> l.sort((a, b) -> IdOrder.compare(a.id(), b.id())));
+        List<Iterator<Issue>> incoming = new ArrayList<>();
+        for (Partition p : partitions) {
+            Iterator<Issue> own = added.get(p.ordinal()).iterator();
+            incoming.add(p == extraPartition ? new SortedMerge(own, new FreshIds(extra, view)) : own);
+        }
+        if (extraPartition != null) {
+            touched[extraPartition.ordinal()] = true;
+        }
+        for (String id : dropped) {
+            int r = idx.find(id);
+            if (r >= 0) {
+                touched[idx.partition(r).ordinal()] = true;
+            }
+        }
         long maxComment = view.maxCommentId();
 
         List<IndexedIssue> out = new ArrayList<>(idx.size() + added.get(0).size() + added.get(1).size());
         PartitionWriter[] writers = new PartitionWriter[partitions.length];
-        int[] next = new int[partitions.length];
+        Issue[] pending = new Issue[partitions.length]; // the next new issue of each partition, not yet written
         try {
             for (Partition p : partitions) {
                 if (touched[p.ordinal()]) {
@@ -63,17 +88,24 @@ final class Compactor {
                     continue;
                 }
                 Partition p = idx.partition(r);
+                if (!dropped.isEmpty() && dropped.contains(idx.id(r))) {
+                    continue;
+                }
                 PartitionWriter w = writers[p.ordinal()];
                 if (w == null) {
                     out.add(new IndexedIssue(idx.summary(r), p, idx.lineOffset(r), idx.lineLength(r)));
                     continue;
                 }
-                List<Issue> adds = added.get(p.ordinal());
-                if (next[p.ordinal()] < adds.size()) {
+                int k = p.ordinal();
+                Iterator<Issue> news = incoming.get(k);
+                if (pending[k] == null && news.hasNext()) {
+                    pending[k] = news.next();
+                }
+                if (pending[k] != null) {
                     String id = idx.id(r);
-                    while (next[p.ordinal()] < adds.size()
-                            && IdOrder.compare(adds.get(next[p.ordinal()]).id(), id) < 0) {
-                        w.writeNew(adds.get(next[p.ordinal()]++), out);
+                    while (pending[k] != null && IdOrder.compare(pending[k].id(), id) < 0) {
+                        w.writeNew(pending[k], out);
+                        pending[k] = news.hasNext() ? news.next() : null;
                     }
                 }
                 w.copy(r, out);
@@ -81,9 +113,13 @@ final class Compactor {
             for (Partition p : partitions) {
                 PartitionWriter w = writers[p.ordinal()];
                 if (w != null) {
-                    List<Issue> adds = added.get(p.ordinal());
-                    while (next[p.ordinal()] < adds.size()) {
-                        w.writeNew(adds.get(next[p.ordinal()]++), out);
+                    int k = p.ordinal();
+                    if (pending[k] != null) {
+                        w.writeNew(pending[k], out);
+                    }
+                    Iterator<Issue> news = incoming.get(k);
+                    while (news.hasNext()) {
+                        w.writeNew(news.next(), out);
                     }
                     w.finish();
                 }
@@ -93,17 +129,85 @@ final class Compactor {
                     w.commit();
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             for (PartitionWriter w : writers) {
                 if (w != null) {
                     w.abandon();
                 }
             }
-            throw new UncheckedIOException("cannot compact " + dir.path(), e);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("cannot compact " + dir.path(), io);
+            }
+            throw (RuntimeException) e;
         }
         IndexWriter.write(dir.index(), out, BaseIdentity.of(dir), maxComment);
         Fsync.directory(dir.path()); // one sync makes every rename above durable
         Journal.clear(dir.journal());
+    }
+
+    /** Two id-ordered streams of new issues as one; the same id in both is a bug in the caller. */
+    private static final class SortedMerge implements Iterator<Issue> {
+        private final Iterator<Issue> a;
+        private final Iterator<Issue> b;
+        private Issue nextA;
+        private Issue nextB;
+
+        SortedMerge(Iterator<Issue> a, Iterator<Issue> b) {
+            this.a = a;
+            this.b = b;
+            nextA = a.hasNext() ? a.next() : null;
+            nextB = b.hasNext() ? b.next() : null;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return nextA != null || nextB != null;
+        }
+
+        @Override
+        public Issue next() {
+            if (nextA == null || nextB != null && IdOrder.compare(nextB.id(), nextA.id()) < 0) {
+                Issue out = nextB;
+                nextB = b.hasNext() ? b.next() : null;
+                return out;
+            }
+            if (nextB != null && nextB.id().equals(nextA.id())) {
+                throw new StoreException("issue " + nextA.id() + " written twice in one commit");
+            }
+            Issue out = nextA;
+            nextA = a.hasNext() ? a.next() : null;
+            return out;
+        }
+    }
+
+    /** Passes bulk-inserted issues through, refusing one whose id already exists or that is out of id order. */
+    private static final class FreshIds implements Iterator<Issue> {
+        private final Iterator<Issue> in;
+        private final View view;
+        private String last;
+
+        FreshIds(Iterator<Issue> in, View view) {
+            this.in = in;
+            this.view = view;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return in.hasNext();
+        }
+
+        @Override
+        public Issue next() {
+            Issue i = in.next();
+            if (last != null && IdOrder.compare(last, i.id()) >= 0) {
+                throw new IllegalArgumentException("bulk insert out of id order at " + i.id());
+            }
+            if (view.contains(i.id())) {
+                throw new StoreException("cannot insert " + i.id() + ": an issue with that id exists");
+            }
+            last = i.id();
+            return i;
+        }
     }
 
     /** Writes one partition's new file: unchanged lines copied in runs, changed ones encoded. */

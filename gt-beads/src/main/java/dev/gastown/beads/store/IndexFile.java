@@ -307,6 +307,26 @@ final class IndexFile {
         return int32(r, R_REVERSE_COUNT);
     }
 
+    /** The positions {@code [from, to)}, within record {@code r}'s incoming run, of entries of one type code. */
+    int[] reverseRange(int r, int typeCode) {
+        int n = reverseCount(r);
+        return new int[] {firstReverseAtLeast(r, n, typeCode), firstReverseAtLeast(r, n, typeCode + 1)};
+    }
+
+    private int firstReverseAtLeast(int r, int n, int typeCode) {
+        int lo = 0;
+        int hi = n;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (reverseTypeCode(r, mid) < typeCode) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
     int reverseSource(int r, int k) {
         return buf.getInt(reverseAt(r, k) + V_SOURCE);
     }

@@ -12,7 +12,7 @@ import java.util.List;
  *   RECORDS  one fixed-size record per issue, sorted by id bytes
  *   STRINGS  length-prefixed UTF-8, deduplicated; records point into it
  *   EDGES    outgoing edges, a run per record
- *   REVERSE  incoming edges (and spawner references), a run per record
+ *   REVERSE  incoming edges (and spawner references), a run per record, ordered by type code then source
  *   LABELS   string refs, a run per record
  *   ACTIVE   record numbers of issues not closed or tombstoned
  *   HIER     prefix sums: hierarchical (dotted) ids among records [0, i)
@@ -21,7 +21,7 @@ import java.util.List;
  * </pre>
  */
 final class IndexLayout {
-    static final byte[] MAGIC = "BDIDX004".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] MAGIC = "BDIDX005".getBytes(StandardCharsets.US_ASCII);
 
     static final int H_COUNT = 8;
     static final int H_ACTIVE = 12;

@@ -20,6 +20,10 @@ import java.util.Set;
  * issues whose direct blocking may have changed ({@link #affected}), an over-approximation that only grows.
  */
 final class Overlay {
+    /** Edge types through which a change to the target can change the source's direct blocking. */
+    private static final List<DependencyType> DIRECT_BLOCKING = List.of(DependencyType.BLOCKS,
+            DependencyType.CONDITIONAL_BLOCKS, DependencyType.WAITS_FOR);
+
     private final Overlay parent;
     private final IndexFile index;
     /** id to new state; a null value is a hard delete. Insertion order is commit order. */
@@ -170,9 +174,10 @@ final class Overlay {
                 }
             }
         }
-        // Whoever depends on id may change; so may whoever waits on the children of id's old and new parents.
-        for (Incoming in : view.dependents(id)) {
-            markAffected(in.sourceId());
+        // Whoever depends on id through a blocking edge may change (children follow through the ancestor walk);
+        // so may whoever waits on the children of id's old and new parents.
+        for (DependencyType t : DIRECT_BLOCKING) {
+            view.dependentsOfType(id, t).forEach(this::markAffected);
         }
         Set<String> parents = new HashSet<>();
         if (before != null) {
@@ -182,11 +187,7 @@ final class Overlay {
             parents.addAll(after.parents());
         }
         for (String p : parents) {
-            for (Incoming in : view.dependents(p)) {
-                if (in.type().equals(DependencyType.WAITS_FOR)) {
-                    markAffected(in.sourceId());
-                }
-            }
+            view.dependentsOfType(p, DependencyType.WAITS_FOR).forEach(this::markAffected);
             view.spawnerSources(p).forEach(this::markAffected);
         }
     }

@@ -111,6 +111,51 @@ public final class Store {
         }
     }
 
+    /**
+     * Inserts new issues without going through the journal, for molecules of up to millions of steps: {@code issues}
+     * are produced lazily, in id order, all of one partition, and none may exist. Runs {@code prepare} first under
+     * the same lock (to choose the ids against the current store). All or nothing: on any failure, including an
+     * existing id found mid-stream, nothing is written.
+     */
+    public <T> T bulkInsert(Partition partition, Function<StoreView, BulkInsert<T>> prepare) {
+        try (StoreLock.Held held = lock.exclusive()) {
+            Loaded l = current(true);
+            try (View v = new View(dir, l.index, l.journal, true)) {
+                BulkInsert<T> plan = prepare.apply(v);
+                Compactor.compact(dir, v, partition, plan.issues(), java.util.Set.of());
+                return plan.result();
+            } finally {
+                forget();
+            }
+        }
+    }
+
+    /**
+     * Removes many issues at once without tombstones (wisps), by rewriting the files without them rather than
+     * journaling a million deletions. {@code choose} picks the ids under the exclusive lock.
+     */
+    public java.util.Set<String> bulkDelete(Function<StoreView, java.util.Set<String>> choose) {
+        try (StoreLock.Held held = lock.exclusive()) {
+            Loaded l = current(true);
+            try (View v = new View(dir, l.index, l.journal, true)) {
+                java.util.Set<String> ids = choose.apply(v);
+                for (String id : ids) {
+                    if (v.pending().isChanged(id)) {
+                        v.delete(id);
+                    }
+                }
+                Compactor.compact(dir, v, null, java.util.Collections.emptyIterator(), ids);
+                return ids;
+            } finally {
+                forget();
+            }
+        }
+    }
+
+    /** New issues in id order, and what to return once they are written. */
+    public record BulkInsert<T>(java.util.Iterator<Issue> issues, T result) {
+    }
+
     /** Folds the journal into the JSONL files now (before a git commit, {@code bd sync}, {@code bd export}). */
     public void compact() {
         try (StoreLock.Held held = lock.exclusive()) {

@@ -34,6 +34,9 @@ public interface StoreView {
     /** Ids of the {@code parent-child} children of {@code id}, in id order. */
     List<String> children(String id);
 
+    /** The parent-child children of {@code id}, as rows (which may be reused between calls), in no order. */
+    void forEachChild(String id, Consumer<IssueRow> action);
+
     /** Edges pointing at {@code id}. */
     List<Incoming> dependents(String id);
 

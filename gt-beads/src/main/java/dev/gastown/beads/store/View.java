@@ -154,13 +154,48 @@ final class View implements StoreTransaction, BlockingRules.Graph, AutoCloseable
     /** Sources of waits-for edges that name {@code spawner} in their metadata. */
     List<String> spawnerSources(String spawner) {
         List<String> out = new ArrayList<>();
-        forEachBaseIncoming(spawner, (source, code) -> {
-            if (code == IndexLayout.SPAWNER_CODE) {
-                out.add(idx.id(source));
-            }
-        });
+        forEachBaseIncomingOfType(spawner, IndexLayout.SPAWNER_CODE, source -> out.add(idx.id(source)));
         top.spawnerSources(spawner, out);
         return out;
+    }
+
+    /**
+     * Sources of edges of {@code type} into {@code id}: a binary search in the index (incoming runs are ordered by
+     * type), then the changed issues.
+     */
+    List<String> dependentsOfType(String id, DependencyType type) {
+        List<String> out = new ArrayList<>();
+        int code = IndexLayout.code(IndexLayout.DEP_CODES, type);
+        if (code != IndexLayout.OTHER_CODE) {
+            forEachBaseIncomingOfType(id, code, source -> out.add(idx.id(source)));
+        }
+        List<Incoming> changed = new ArrayList<>();
+        top.incoming(id, changed);
+        for (Incoming in : changed) {
+            if (in.type().equals(type)) {
+                out.add(in.sourceId());
+            }
+        }
+        return out;
+    }
+
+    private void forEachBaseIncomingOfType(String id, int code, java.util.function.IntConsumer visitor) {
+        int r = idx.find(id);
+        if (r < 0) {
+            forEachBaseIncoming(id, (source, c) -> {
+                if (c == code) {
+                    visitor.accept(source);
+                }
+            });
+            return;
+        }
+        int[] range = idx.reverseRange(r, code);
+        for (int k = range[0]; k < range[1]; k++) {
+            int source = idx.reverseSource(r, k);
+            if (!top.isChangedRecord(source)) {
+                visitor.accept(source);
+            }
+        }
     }
 
     private interface IncomingVisitor {
@@ -191,14 +226,29 @@ final class View implements StoreTransaction, BlockingRules.Graph, AutoCloseable
 
     @Override
     public List<String> children(String id) {
-        List<String> out = new ArrayList<>();
-        for (Incoming in : dependents(id)) {
-            if (in.type().equals(DependencyType.PARENT_CHILD)) {
-                out.add(in.sourceId());
-            }
-        }
+        List<String> out = dependentsOfType(id, DependencyType.PARENT_CHILD);
         out.sort(IdOrder.COMPARATOR);
         return out;
+    }
+
+    @Override
+    public void forEachChild(String id, Consumer<IssueRow> action) {
+        int code = IndexLayout.code(IndexLayout.DEP_CODES, DependencyType.PARENT_CHILD);
+        IndexRow row = new IndexRow();
+        forEachBaseIncomingOfType(id, code, source -> {
+            row.at(source);
+            action.accept(row);
+        });
+        List<Incoming> changed = new ArrayList<>();
+        top.incoming(id, changed);
+        for (Incoming in : changed) {
+            if (in.type().equals(DependencyType.PARENT_CHILD)) {
+                IssueSummary s = top.currentSummary(in.sourceId());
+                if (s != null) {
+                    action.accept(s);
+                }
+            }
+        }
     }
 
     // ---- blocking
@@ -221,7 +271,31 @@ final class View implements StoreTransaction, BlockingRules.Graph, AutoCloseable
     }
 
     private boolean isBlockedRecord(int r) {
-        return top.isEmpty() ? idx.blocked(r) : walkBlocked(r);
+        if (top.isEmpty()) {
+            return idx.blocked(r);
+        }
+        // Common case first: a chain of single parents, none of them changed or affected, has the index's answer.
+        int node = r;
+        for (int depth = 0; depth <= BlockingRules.MAX_PROPAGATION_DEPTH; depth++) {
+            if (top.isChangedRecord(node) || top.isAffectedRecord(node)) {
+                return walkBlocked(r);
+            }
+            int parent = -1;
+            int n = idx.edgeCount(node);
+            for (int k = 0; k < n; k++) {
+                if (idx.edgeTypeCode(node, k) == PARENT_CHILD) {
+                    if (parent != -1 || idx.edgeTargetRecord(node, k) < 0) {
+                        return walkBlocked(r);
+                    }
+                    parent = idx.edgeTargetRecord(node, k);
+                }
+            }
+            if (parent < 0) {
+                return idx.blocked(r);
+            }
+            node = parent;
+        }
+        return idx.blocked(r);
     }
 
     /**

@@ -58,7 +58,7 @@ class HashIdsTest {
 
     @Test
     void takenIdsAreRetriedWithNoncesThenLongerIds() {
-        Timestamp t = Timestamp.parse("2026-01-01T00:00:00Z");
+        long t = Timestamp.parse("2026-01-01T00:00:00Z").epochNanos();
         Set<String> seen = new HashSet<>();
         String first = HashIds.mint("gt", "same", "", "me", t, 0, id -> false);
         assertThat(first).matches("gt-[0-9a-z]{3}");

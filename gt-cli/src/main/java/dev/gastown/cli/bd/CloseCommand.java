@@ -22,8 +22,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "close", description = "Close issues.")
 final class CloseCommand extends BdCommand {
-    @Parameters(arity = "1..*", paramLabel = "ID")
-    List<String> ids;
+    @Parameters(arity = "0..*", paramLabel = "ID")
+    List<String> ids = new ArrayList<>();
 
     @Option(names = {"-r", "--reason", "--resolution"}, paramLabel = "TEXT", description = "Why it is closed.")
     String reason;
@@ -40,17 +40,32 @@ final class CloseCommand extends BdCommand {
     @Option(names = "--suggest-next", description = "Show issues this close made ready.")
     boolean suggestNext;
 
+    @Option(names = "--stdin", description = "Read closes from standard input, one per line (ID, then an optional "
+            + "reason), and answer each with one line once it is durable. For executors driving long molecules.")
+    boolean fromStdin;
+
     /** The outcome of one invocation, computed in the transaction and printed after it. */
     private record Result(List<Issue> closed, String molecule, Issue next, List<String> unblocked) {
     }
 
     @Override
     int execute() {
-        Result r = store().write(tx -> {
+        if (fromStdin) {
+            return stream();
+        }
+        if (ids.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'ID'");
+        }
+        print(close(ids, reason));
+        return 0;
+    }
+
+    private Result close(List<String> typedIds, String why) {
+        return store().write(tx -> {
             Set<String> readyBefore = suggestNext ? readySet(tx) : Set.of();
             List<Issue> closed = new ArrayList<>();
-            for (String typed : ids) {
-                closed.add(Closing.close(tx, context(), resolve(tx, typed), reason, force));
+            for (String typed : typedIds) {
+                closed.add(Closing.close(tx, context(), resolve(tx, typed), why, force));
             }
             String molecule = null;
             Issue next = null;
@@ -74,8 +89,42 @@ final class CloseCommand extends BdCommand {
             }
             return new Result(closed, molecule, next, unblocked);
         });
-        print(r);
-        return 0;
+    }
+
+    /**
+     * One close per input line, each committed (journal fsync'd) before its answer is printed and flushed, so an
+     * executor that saw an answer may rely on it. Errors answer for their line and the stream goes on.
+     */
+    private int stream() {
+        store().policy(dev.gastown.beads.store.CompactionPolicy.STREAMING);
+        int failures = 0;
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(env().in(),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                String trimmed = line.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                int space = trimmed.indexOf(' ');
+                String id = space < 0 ? trimmed : trimmed.substring(0, space);
+                String why = space < 0 ? reason : trimmed.substring(space + 1).strip();
+                try {
+                    print(close(List.of(id), why));
+                } catch (RuntimeException e) {
+                    failures++;
+                    out().error("line " + number + ": " + e.getMessage());
+                }
+                env().out().flush();
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } finally {
+            store().compact();
+        }
+        return failures == 0 ? 0 : 1;
     }
 
     private static Set<String> readySet(StoreTransaction tx) {
@@ -87,6 +136,14 @@ final class CloseCommand extends BdCommand {
         if (json()) {
             if (!continueMolecule) {
                 out().json(BdJson.issues(r.closed()));
+                return;
+            }
+            if (fromStdin) { // one compact line per close: the stream's protocol
+                env().out().println(dev.gastown.beads.json.JsonWriter.compact(new JsonObject()
+                        .put("closed", r.closed().get(0).id())
+                        .put("next_step", r.next() == null ? JsonNull.INSTANCE : new JsonObject()
+                                .put("id", r.next().id()).put("title", r.next().title()))
+                        .put("complete", r.molecule() != null && r.next() == null)));
                 return;
             }
             out().json(new JsonObject().put("closed", BdJson.issues(r.closed()))
