@@ -58,6 +58,8 @@ public final class HanoiBench {
 
     private void run(int disks, int kills) throws Exception {
         Files.createDirectories(dir);
+        // its own repository, so bd init wires merge attributes here and not into whatever repository encloses it
+        exec(List.of("git", "init", "-q"));
         exec(List.of(bd, "init", "--prefix", "hanoi", "-q"));
         long t0 = System.nanoTime();
         JsonObject poured = JsonParser.parseObject(exec(List.of(bd, "mol", "wisp", "towers-of-hanoi", "--var",
