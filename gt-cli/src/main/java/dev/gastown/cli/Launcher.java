@@ -105,7 +105,8 @@ public final class Launcher {
         }
         if (ex instanceof StoreException || ex instanceof UncheckedIOException
                 || ex instanceof IllegalArgumentException
-                || ex instanceof dev.gastown.core.formula.FormulaException) {
+                || ex instanceof dev.gastown.core.formula.FormulaException
+                || ex instanceof dev.gastown.core.GtException) {
             out.error(ex.getMessage());
             return ExitCodes.FAILURE;
         }

@@ -20,6 +20,9 @@ public final class GtMain {
 
     /** Every {@code gt} subcommand. */
     public static Launcher launcher() {
-        return new Launcher(Set.of());
+        return new Launcher(Set.of())
+                .add("install", InstallCommand.class)
+                .add("rig", RigCommand.class)
+                .add("whoami", WhoamiCommand.class);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gastown.beads.json.JsonObject;
 import dev.gastown.cli.testing.Bd;
 import dev.gastown.cli.testing.CliRun;
-import dev.gastown.cli.testing.Git;
+import dev.gastown.beads.testing.Git;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

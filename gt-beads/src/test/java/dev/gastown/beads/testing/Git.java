@@ -1,4 +1,4 @@
-package dev.gastown.cli.testing;
+package dev.gastown.beads.testing;
 
 import dev.gastown.beads.git.GitCli;
 import java.nio.file.Path;

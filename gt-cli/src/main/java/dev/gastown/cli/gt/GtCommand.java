@@ -1,0 +1,65 @@
+package dev.gastown.cli.gt;
+
+import dev.gastown.cli.CliEnv;
+import dev.gastown.cli.Output;
+import dev.gastown.core.identity.Address;
+import dev.gastown.core.ledger.Ledger;
+import dev.gastown.core.town.Identities;
+import dev.gastown.core.town.Town;
+import dev.gastown.core.town.TownLocator;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every {@code gt} subcommand shares: the environment, the town, who is calling, the ledger, output. */
+abstract class GtCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    private Town town;
+    private Ledger ledger;
+
+    GtRoot root() {
+        return (GtRoot) spec.root().userObject();
+    }
+
+    CliEnv env() {
+        return root().env();
+    }
+
+    Output out() {
+        return root().output();
+    }
+
+    boolean json() {
+        return root().json;
+    }
+
+    /** The town this command runs in; fails with a clear message outside one. */
+    Town town() {
+        if (town == null) {
+            town = TownLocator.require(env().env(), env().cwd());
+        }
+        return town;
+    }
+
+    /** Who is calling: from GT_ROLE, else the working directory, else the Overseer. */
+    Address me() {
+        return Identities.detect(town(), env().env(), env().cwd());
+    }
+
+    Ledger ledger() {
+        if (ledger == null) {
+            ledger = new Ledger(town(), me().toString(), env().get("CLAUDE_SESSION_ID"));
+        }
+        return ledger;
+    }
+
+    @Override
+    public final Integer call() {
+        return execute();
+    }
+
+    /** Runs the command; returns the exit code. */
+    abstract int execute();
+}
