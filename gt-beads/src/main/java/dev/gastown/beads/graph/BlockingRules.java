@@ -32,6 +32,12 @@ public final class BlockingRules {
     private BlockingRules() {
     }
 
+    /** Whether edges of this type can hold their source back (parent-child passes blocking down). */
+    public static boolean affectsReadiness(DependencyType t) {
+        return t.equals(DependencyType.BLOCKS) || t.equals(DependencyType.CONDITIONAL_BLOCKS)
+                || t.equals(DependencyType.WAITS_FOR) || t.equals(DependencyType.PARENT_CHILD);
+    }
+
     public static boolean directlyBlocked(Graph g, IssueSummary issue) {
         for (Edge e : issue.edges()) {
             if (edgeBlocks(g, e)) {

@@ -1,5 +1,6 @@
 package dev.gastown.beads.ops;
 
+import dev.gastown.beads.graph.BlockingRules;
 import dev.gastown.beads.model.Dependency;
 import dev.gastown.beads.model.DependencyType;
 import dev.gastown.beads.model.Issue;
@@ -21,11 +22,30 @@ public final class Dependencies {
 
     public static Added add(StoreTransaction tx, BeadsContext ctx, String issueId, String dependsOn,
             DependencyType type, String metadata) {
-        Issue issue = tx.get(issueId);
         boolean external = dependsOn.startsWith("external:");
         if (!external && !tx.contains(dependsOn)) {
             throw new InvalidInputException("issue not found: " + dependsOn);
         }
+        return addChecked(tx, ctx, issueId, dependsOn, type, metadata, external);
+    }
+
+    /**
+     * Adds an edge to an issue that lives in another store (a town convoy tracking a rig's issue): the target is
+     * not looked up here. Only for edge types that never block work, since this store cannot see the target's
+     * status.
+     */
+    public static Added addAcrossStores(StoreTransaction tx, BeadsContext ctx, String issueId, String dependsOn,
+            DependencyType type) {
+        if (BlockingRules.affectsReadiness(type)) {
+            throw new InvalidInputException(type + " edges must point inside their store; " + dependsOn
+                    + " is elsewhere");
+        }
+        return addChecked(tx, ctx, issueId, dependsOn, type, "", true);
+    }
+
+    private static Added addChecked(StoreTransaction tx, BeadsContext ctx, String issueId, String dependsOn,
+            DependencyType type, String metadata, boolean external) {
+        Issue issue = tx.get(issueId);
         for (Dependency d : issue.dependencies()) {
             if (d.dependsOnId().equals(dependsOn)) {
                 if (d.type().equals(type)) {

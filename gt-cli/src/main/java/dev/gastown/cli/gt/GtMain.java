@@ -23,6 +23,10 @@ public final class GtMain {
         return new Launcher(Set.of())
                 .add("install", InstallCommand.class)
                 .add("rig", RigCommand.class)
-                .add("whoami", WhoamiCommand.class);
+                .add("whoami", WhoamiCommand.class)
+                .add("sling", SlingCommand.class)
+                .add("unsling", UnslingCommand.class, "unhook")
+                .add("hook", HookCommand.class)
+                .add("polecat", PolecatCommand.class, "polecats");
     }
 }

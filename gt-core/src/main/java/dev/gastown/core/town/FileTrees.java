@@ -34,4 +34,17 @@ public final class FileTrees {
             throw new UncheckedIOException("cannot empty " + dir, e);
         }
     }
+
+    /** The names of the subdirectories of {@code dir} that are valid worker or rig names, sorted. */
+    public static java.util.List<String> namedChildren(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString())
+                    .filter(dev.gastown.core.identity.Names::isValid).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
 }

@@ -1,0 +1,54 @@
+package dev.gastown.core.work;
+
+import dev.gastown.beads.mol.PourOptions;
+import dev.gastown.beads.mol.Poured;
+import dev.gastown.beads.mol.Pouring;
+import dev.gastown.beads.ops.BeadsContext;
+import dev.gastown.core.formula.CookMode;
+import dev.gastown.core.formula.Formula;
+import dev.gastown.core.formula.FormulaCooker;
+import dev.gastown.core.formula.FormulaLibrary;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Pours formulas into a store from gt (in-process, as {@code bd mol pour|wisp} would). The search path is the
+ * store's project, the user's home, the town, then the formulas the product ships.
+ */
+public final class FormulaPours {
+    private final Path townRoot;
+    private final Path home;
+
+    public FormulaPours(Path townRoot, Path home) {
+        this.townRoot = townRoot;
+        this.home = home;
+    }
+
+    public FormulaLibrary library(BeadsContext store) {
+        return FormulaLibrary.standard(store.store().dir().root(), home, townRoot.toString());
+    }
+
+    public boolean exists(BeadsContext store, String name) {
+        return library(store).find(name).isPresent();
+    }
+
+    /**
+     * Cooks {@code name} with {@code vars} and pours it; {@code offered} values are passed only for the variables
+     * the formula declares, so callers can offer context (rig, target branch) to any formula.
+     */
+    public Poured pour(BeadsContext store, String name, Map<String, String> vars, Map<String, String> offered,
+            boolean wisp, String assignee) {
+        FormulaCooker cooker = new FormulaCooker(library(store));
+        Formula formula = cooker.resolve(library(store).load(name));
+        Map<String, String> values = new LinkedHashMap<>();
+        offered.forEach((k, v) -> {
+            if (formula.vars().containsKey(k)) {
+                values.put(k, v);
+            }
+        });
+        values.putAll(vars);
+        return Pouring.pour(store.store(), store, cooker.cook(formula, values, CookMode.POUR).template(),
+                new PourOptions(wisp, assignee));
+    }
+}
