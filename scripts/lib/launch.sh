@@ -24,10 +24,12 @@ gastown_launch() {
   # Canonical and absolute, with builtins only: the class-data sharing archive records the class path verbatim.
   local here="$PWD"
   builtin cd -P -- "$jars" >/dev/null 2>&1 && jars="$PWD"
+  builtin cd -P -- "$here" >/dev/null 2>&1 && builtin cd -P -- "$scripts" >/dev/null 2>&1 && scripts="$PWD"
   builtin cd -- "$here" >/dev/null 2>&1
   local java="${JAVA_HOME:+$JAVA_HOME/bin/}java" cp="$jars/gt-cli.jar" jar
   for jar in "$jars"/lib/*.jar; do cp="$cp:$jar"; done
-  local flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto
+  # gastown.scripts: where gt and bd live, put on the PATH of every agent session the town starts
+  local flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto -Dgastown.scripts="$scripts"
     -Dfile.encoding=UTF-8 -Dsun.stdout.encoding=UTF-8 -Dsun.stderr.encoding=UTF-8)
   if [ -z "${GASTOWN_NO_CDS:-}" ]; then
     # A class-data sharing archive of the CLI's classes, made once per build (about a second), used by every call.

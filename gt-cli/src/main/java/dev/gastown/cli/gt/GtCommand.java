@@ -4,9 +4,11 @@ import dev.gastown.cli.CliEnv;
 import dev.gastown.cli.Output;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.ledger.Ledger;
+import dev.gastown.core.runtime.AgentSessions;
 import dev.gastown.core.town.Identities;
 import dev.gastown.core.town.Town;
 import dev.gastown.core.town.TownLocator;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -53,6 +55,13 @@ abstract class GtCommand implements Callable<Integer> {
             ledger = new Ledger(town(), me().toString(), env().get("CLAUDE_SESSION_ID"));
         }
         return ledger;
+    }
+
+    /** The town's agent sessions, launched with gt and bd (from this installation) on their PATH. */
+    AgentSessions agentSessions() {
+        String scripts = System.getProperty("gastown.scripts", env().get("GASTOWN_SCRIPTS"));
+        return new AgentSessions(ledger(), new AgentSessions.Launch(scripts.isEmpty() ? null : Path.of(scripts),
+                env().get("PATH")));
     }
 
     @Override

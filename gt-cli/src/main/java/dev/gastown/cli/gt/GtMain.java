@@ -27,6 +27,13 @@ public final class GtMain {
                 .add("sling", SlingCommand.class)
                 .add("unsling", UnslingCommand.class, "unhook")
                 .add("hook", HookCommand.class)
-                .add("polecat", PolecatCommand.class, "polecats");
+                .add("polecat", PolecatCommand.class, "polecats")
+                .add("agent", AgentCommand.class)
+                .add("nudge", NudgeCommand.class)
+                .add("peek", PeekCommand.class)
+                .add("mayor", MayorCommand.class)
+                .add("deacon", DeaconCommand.class)
+                .add("witness", WitnessCommand.class)
+                .add("refinery", RefineryCommand.class);
     }
 }

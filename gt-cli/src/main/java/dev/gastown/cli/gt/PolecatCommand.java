@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "polecat", aliases = "polecats", description = "Manage polecats: ephemeral workers, each with its"
         + " own worktree and branch.", subcommands = {PolecatCommand.ListPolecats.class, PolecatCommand.Add.class,
-        PolecatCommand.Nuke.class})
+        PolecatCommand.Nuke.class, SessionVerbs.Start.class, SessionVerbs.Stop.class, SessionVerbs.Restart.class,
+        SessionVerbs.Status.class, SessionVerbs.Attach.class})
 final class PolecatCommand extends GtCommand {
     @Override
     int execute() {

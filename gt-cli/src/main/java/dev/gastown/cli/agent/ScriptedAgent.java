@@ -1,0 +1,276 @@
+package dev.gastown.cli.agent;
+
+import dev.gastown.beads.json.JsonArray;
+import dev.gastown.beads.json.JsonException;
+import dev.gastown.beads.json.JsonObject;
+import dev.gastown.beads.json.JsonParser;
+import dev.gastown.beads.json.JsonValue;
+import dev.gastown.beads.json.JsonWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The built-in scripted agent: a real program in a real terminal that behaves like a disciplined model. Each
+ * message it receives starts a turn: it checks its hook ({@code gt hook}), and walks the molecule there step by
+ * step, running the commands each step declares in {@code ```sh} blocks (and, at a step labelled {@code work}, the
+ * hooked issue's own {@code ```sh} blocks), closing each step with {@code bd close --continue}. Between turns it
+ * drains its nudge queue and shows an idle prompt. With {@code GT_SCRIPTED_HANDOFF_EVERY=N} it hands off to a fresh
+ * session every N steps. A failing command stops the turn and leaves a note on the step: it does not guess.
+ */
+public final class ScriptedAgent {
+    static final String HANDOFF_EVERY = "GT_SCRIPTED_HANDOFF_EVERY";
+    private static final int MAX_STEPS_PER_TURN = 100_000;
+
+    private final Terminal terminal;
+    private final Shell shell;
+    private final Transcript transcript;
+    private final String sessionId;
+    private final int handoffEvery;
+    private int stepsThisSession;
+
+    ScriptedAgent(Terminal terminal, Shell shell, Transcript transcript, String sessionId, int handoffEvery) {
+        this.terminal = terminal;
+        this.shell = shell;
+        this.transcript = transcript;
+        this.sessionId = sessionId;
+        this.handoffEvery = handoffEvery;
+    }
+
+    public static int run(List<String> args, Map<String, String> env, Path cwd, java.io.InputStream in,
+            PrintStream out) throws IOException {
+        Path transcripts = transcriptDir(env);
+        int resume = args.indexOf("--resume");
+        if (resume >= 0 && resume + 1 < args.size()) {
+            int ask = args.indexOf("--ask");
+            String question = ask >= 0 && ask + 1 < args.size() ? args.get(ask + 1) : "";
+            out.println(Seance.answer(new Transcript(Transcript.of(transcripts, args.get(resume + 1))), question));
+            return 0;
+        }
+        String id = UUID.randomUUID().toString();
+        int every = parse(env.getOrDefault(HANDOFF_EVERY, "0"));
+        Terminal terminal = new Terminal(in, out);
+        ScriptedAgent agent = new ScriptedAgent(terminal, new Shell(cwd, Map.of("GT_SESSION_ID", id)),
+                new Transcript(Transcript.of(transcripts, id)), id, every);
+        agent.loop(args.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", args)),
+                env.getOrDefault("GT_ROLE", "?"));
+        return 0;
+    }
+
+    private void loop(Optional<String> initial, String role) throws IOException {
+        terminal.setUp();
+        terminal.say("Scripted agent · " + role + " · session " + sessionId);
+        Shell.Run prime = shell.argv(List.of("gt", "prime", "--hook"), JsonWriter.compact(new JsonObject()
+                .put("session_id", sessionId).put("source", "startup").put("hook_event_name", "SessionStart")));
+        transcript.append("prime", prime.out());
+        show("gt prime --hook", prime);
+        if (initial.isPresent()) {
+            turn(initial.get(), "prompt");
+        }
+        while (true) {
+            terminal.prompt();
+            Optional<String> msg = terminal.read();
+            if (msg.isEmpty()) {
+                return;
+            }
+            if (!msg.get().isBlank()) {
+                turn(msg.get(), "typed");
+            }
+        }
+    }
+
+    private void turn(String message, String how) {
+        transcript.append(how, message);
+        terminal.received(message);
+        terminal.busy();
+        work();
+        for (String queued : drainQueue()) {
+            transcript.append("queued", queued);
+            terminal.received(queued);
+            work();
+        }
+    }
+
+    /** Checks the hook and walks the molecule on it until it is done, blocked, or it is time to hand off. */
+    private void work() {
+        for (int i = 0; i < MAX_STEPS_PER_TURN; i++) {
+            Optional<JsonObject> hook = json(List.of("gt", "hook", "--json"));
+            if (hook.isEmpty()) {
+                return;
+            }
+            Optional<JsonObject> bead = hook.get().find("bead").map(JsonValue::asObject);
+            if (bead.isEmpty()) {
+                terminal.say("Nothing on my hook.");
+                return;
+            }
+            Optional<JsonObject> molecule = hook.get().find("molecule").map(JsonValue::asObject);
+            if (molecule.isEmpty()) {
+                runPlainBead(bead.get());
+                return;
+            }
+            Optional<JsonObject> step = molecule.get().find("step").map(JsonValue::asObject);
+            if (step.isEmpty()) {
+                finish(bead.get(), molecule.get());
+                return;
+            }
+            if (!runStep(step.get(), bead.get(), molecule.get())) {
+                return;
+            }
+            if (handoffEvery > 0 && stepsThisSession % handoffEvery == 0) {
+                handoff(bead.get());
+                return;
+            }
+        }
+    }
+
+    private boolean runStep(JsonObject step, JsonObject bead, JsonObject molecule) {
+        String id = step.string("id");
+        if (!step.string("status").equals("in_progress")) {
+            command(List.of("bd", "update", id, "--claim"));
+        }
+        Optional<JsonObject> detail = json(List.of("bd", "show", id, "--json"));
+        if (detail.isEmpty()) {
+            return false;
+        }
+        List<String> scripts = new ArrayList<>(ScriptBlocks.of(detail.get().string("description")));
+        boolean work = detail.get().find("labels").map(l -> l.asArray().items().stream()
+                .anyMatch(x -> x.asString().equals("work"))).orElse(false);
+        if (work) {
+            scripts.addAll(ScriptBlocks.of(description(bead.string("id"))));
+        }
+        Map<String, String> vars = new LinkedHashMap<>();
+        vars.put("GT_STEP", id);
+        vars.put("GT_MOLECULE", molecule.string("id"));
+        vars.put("GT_ISSUE", bead.string("id"));
+        vars.put("GT_ISSUE_TITLE", bead.string("title"));
+        for (String script : scripts) {
+            terminal.say("⏺ Bash(" + firstLine(script) + ")");
+            Shell.Run r = shell.script(script, vars);
+            transcript.append("ran", script + "\n→ exit " + r.exit() + "\n" + tail(r.out(), 20));
+            terminal.say(indent(tail(r.out(), 8)));
+            if (!r.ok()) {
+                terminal.say("Step " + id + " failed (exit " + r.exit() + "); stopping here and leaving a note.");
+                command(List.of("bd", "update", id, "--notes", "Scripted agent: a command failed (exit "
+                        + r.exit() + "): " + firstLine(script)));
+                return false;
+            }
+        }
+        if (!command(List.of("bd", "close", id, "--continue", "--json"))) {
+            return false;
+        }
+        stepsThisSession++;
+        transcript.append("closed", id + " " + step.string("title"));
+        return true;
+    }
+
+    private void finish(JsonObject bead, JsonObject molecule) {
+        if (!molecule.get("complete").asBoolean()) {
+            terminal.say("No step of " + molecule.string("id") + " is ready; waiting.");
+            return;
+        }
+        if (bead.string("id").equals(molecule.string("id")) && !bead.string("status").equals("closed")) {
+            command(List.of("bd", "close", bead.string("id"), "--reason", "all steps done"));
+        }
+        terminal.say("Molecule " + molecule.string("id") + " is complete.");
+        transcript.append("complete", molecule.string("id"));
+    }
+
+    private void runPlainBead(JsonObject bead) {
+        String id = bead.string("id");
+        for (String script : ScriptBlocks.of(description(id))) {
+            terminal.say("⏺ Bash(" + firstLine(script) + ")");
+            Shell.Run r = shell.script(script, Map.of("GT_ISSUE", id));
+            terminal.say(indent(tail(r.out(), 8)));
+            if (!r.ok()) {
+                terminal.say("Work on " + id + " failed (exit " + r.exit() + "); stopping.");
+                return;
+            }
+        }
+        command(List.of("bd", "close", id, "--reason", "done by the scripted agent"));
+    }
+
+    private void handoff(JsonObject bead) {
+        transcript.append("handoff", "after " + stepsThisSession + " steps");
+        terminal.say("Handing off after " + stepsThisSession + " steps.");
+        command(List.of("gt", "handoff", "-s", bead.string("id") + ": " + stepsThisSession
+                + " steps done this session", "-m", "Continue at the first open step of the molecule on my hook."));
+    }
+
+    private List<String> drainQueue() {
+        Optional<JsonValue> v = jsonValue(List.of("gt", "nudge", "drain", "--json"));
+        List<String> out = new ArrayList<>();
+        v.filter(x -> x instanceof JsonArray).ifPresent(a -> a.asArray().forEach(m -> out.add(m.asString())));
+        return out;
+    }
+
+    private String description(String id) {
+        return json(List.of("bd", "show", id, "--json")).map(o -> o.string("description")).orElse("");
+    }
+
+    /** Runs a command, shows it; true when it succeeded. */
+    private boolean command(List<String> argv) {
+        Shell.Run r = shell.argv(argv, null);
+        show(String.join(" ", argv), r);
+        return r.ok();
+    }
+
+    private Optional<JsonObject> json(List<String> argv) {
+        return jsonValue(argv).map(v -> v instanceof JsonArray a && a.size() > 0 ? a.get(0) : v)
+                .filter(v -> v instanceof JsonObject).map(JsonValue::asObject);
+    }
+
+    private Optional<JsonValue> jsonValue(List<String> argv) {
+        Shell.Run r = shell.argv(argv, null);
+        if (!r.ok()) {
+            show(String.join(" ", argv), r);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JsonParser.parse(r.out()));
+        } catch (JsonException e) {
+            terminal.say(String.join(" ", argv) + " printed something that is not JSON: " + firstLine(r.out()));
+            return Optional.empty();
+        }
+    }
+
+    private void show(String what, Shell.Run r) {
+        terminal.say("⏺ " + what + (r.ok() ? "" : " (exit " + r.exit() + ")"));
+        terminal.say(indent(tail(r.out(), r.ok() ? 4 : 12)));
+    }
+
+    private static Path transcriptDir(Map<String, String> env) {
+        String root = env.getOrDefault("GT_ROOT", "");
+        return root.isEmpty() ? Path.of(env.getOrDefault("HOME", "."), ".gastown", "transcripts")
+                : Path.of(root, ".gt", "transcripts");
+    }
+
+    private static String firstLine(String s) {
+        String t = s.strip();
+        int nl = t.indexOf('\n');
+        return nl < 0 ? t : t.substring(0, nl) + " …";
+    }
+
+    private static String tail(String s, int lines) {
+        String[] all = s.strip().split("\n");
+        return String.join("\n", java.util.Arrays.asList(all).subList(Math.max(0, all.length - lines),
+                all.length));
+    }
+
+    private static String indent(String s) {
+        return s.isBlank() ? "" : "  ⎿ " + s.replace("\n", "\n    ");
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

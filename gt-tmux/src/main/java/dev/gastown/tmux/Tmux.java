@@ -1,0 +1,118 @@
+package dev.gastown.tmux;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one door to tmux: every command goes through here and names the town's socket ({@code -L}), so a town never
+ * touches the user's default server or another town's sessions. Errors come back classified
+ * ({@link TmuxException.Kind}).
+ */
+public final class Tmux {
+    private static final long TIMEOUT_SECONDS = 30;
+    private static volatile TmuxVersion version;
+
+    private final String socket;
+    private final Path configFile;
+
+    /**
+     * @param socket the server's socket name (tmux {@code -L})
+     * @param configFile the configuration the server starts with; null for the user's own {@code ~/.tmux.conf}
+     */
+    public Tmux(String socket, Path configFile) {
+        if (!socket.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("bad tmux socket name: " + socket);
+        }
+        this.socket = socket;
+        this.configFile = configFile;
+    }
+
+    public String socket() {
+        return socket;
+    }
+
+    /** The command line that attaches a terminal to {@code target} on this server. */
+    public List<String> attachCommand(String target) {
+        return List.of("tmux", "-L", socket, "attach-session", "-t", "=" + target);
+    }
+
+    public static TmuxVersion version() {
+        TmuxVersion v = version;
+        if (v == null) {
+            v = TmuxVersion.parse(exec(List.of("tmux", "-V"), null).stdout());
+            version = v;
+        }
+        return v;
+    }
+
+    /** Runs a tmux command on this server; fails with a classified {@link TmuxException}. */
+    public String run(String... args) {
+        Result r = tryRun(args);
+        if (r.exit() != 0) {
+            String err = r.stderr().strip();
+            throw new TmuxException(r.exit() == 124 ? TmuxException.Kind.TIMEOUT : TmuxException.classify(err),
+                    "tmux " + args[0] + ": " + (err.isEmpty() ? "exit " + r.exit() : err));
+        }
+        return r.stdout().strip();
+    }
+
+    /** Runs a tmux command and returns what happened, failure included. */
+    public Result tryRun(String... args) {
+        return tryRunWithInput(null, args);
+    }
+
+    /** As {@link #tryRun}, with {@code input} on the command's stdin ({@code load-buffer -}). */
+    public Result tryRunWithInput(byte[] input, String... args) {
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-u", "-L", socket));
+        if (configFile != null) {
+            cmd.add("-f");
+            cmd.add(configFile.toString());
+        }
+        cmd.addAll(List.of(args));
+        return exec(cmd, input);
+    }
+
+    /** What one tmux invocation printed and returned. */
+    public record Result(int exit, String stdout, String stderr) {
+    }
+
+    private static Result exec(List<String> cmd, byte[] input) {
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().remove("TMUX");
+        try {
+            Process p = pb.start();
+            try (var in = p.getOutputStream()) {
+                if (input != null) {
+                    in.write(input);
+                }
+            }
+            CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return new Result(124, "", String.join(" ", cmd) + " timed out");
+            }
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    new String(err.join(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run tmux (is it installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(130, "", "interrupted");
+        }
+    }
+
+    private static byte[] readAll(java.io.InputStream in) {
+        try {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+}
