@@ -59,16 +59,28 @@ public record AgentPreset(String name, String command, List<String> args, boolea
         return argv;
     }
 
-    /** The argv that asks a past session one question (fork, so its transcript stays as it was). */
-    public List<String> askArgv(String sessionId, String question) {
-        if (resumeArgs.isEmpty() || askArgs.isEmpty()) {
+    /**
+     * The argv that resumes a past session as a fork (its transcript stays as it was), interactively. Arguments
+     * that need start-time values ({@code {hooks_file}}) are left out.
+     */
+    public List<String> resumeArgv(String sessionId) {
+        if (resumeArgs.isEmpty()) {
             throw new IllegalStateException(name + " cannot resume past sessions");
         }
         List<String> argv = new ArrayList<>();
         argv.add(command);
-        argv.addAll(args);
+        args.stream().filter(a -> !a.contains("{")).forEach(argv::add);
         resumeArgs.forEach(a -> argv.add(a.replace("{session}", sessionId)));
         argv.addAll(forkArgs);
+        return argv;
+    }
+
+    /** {@link #resumeArgv} that asks one question and exits. */
+    public List<String> askArgv(String sessionId, String question) {
+        if (askArgs.isEmpty()) {
+            throw new IllegalStateException(name + " cannot answer one question from a past session");
+        }
+        List<String> argv = resumeArgv(sessionId);
         askArgs.forEach(a -> argv.add(a.replace("{prompt}", question)));
         return argv;
     }

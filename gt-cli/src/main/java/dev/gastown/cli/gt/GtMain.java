@@ -34,6 +34,9 @@ public final class GtMain {
                 .add("mayor", MayorCommand.class)
                 .add("deacon", DeaconCommand.class)
                 .add("witness", WitnessCommand.class)
-                .add("refinery", RefineryCommand.class);
+                .add("refinery", RefineryCommand.class)
+                .add("agents", AgentsCommand.class)
+                .add("handoff", HandoffCommand.class)
+                .add("seance", SeanceCommand.class);
     }
 }

@@ -100,7 +100,8 @@ public final class AgentSessions {
             }
             throw new GtException("cannot start " + a + ": " + e.getMessage(), e);
         }
-        afterStart(a, spec, p, "session_start", Beacon.prompt(a, from, topic, Instant.now()));
+        KeyBindings.install(sessions.tmux(), town, launch.scriptsDir());
+        afterStart(a, spec, p, "agent_started", Beacon.prompt(a, from, topic, Instant.now()));
         return p;
     }
 
@@ -113,7 +114,7 @@ public final class AgentSessions {
         } catch (TmuxException e) {
             throw new GtException("cannot restart " + a + ": " + e.getMessage(), e);
         }
-        afterStart(a, spec, p, "session_restart", Beacon.prompt(a, from, topic, Instant.now()));
+        afterStart(a, spec, p, "agent_restarted", Beacon.prompt(a, from, topic, Instant.now()));
         return p;
     }
 
