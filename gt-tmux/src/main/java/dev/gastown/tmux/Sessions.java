@@ -98,7 +98,7 @@ public final class Sessions {
                 return p;
             }
         }
-        Tmux.Result r = tmux.tryRun("list-panes", "-s", "-t", "=" + session, "-F", Pane.FORMAT);
+        Tmux.Result r = tmux.tryRun("list-panes", "-s", "-t", "=" + session + ":", "-F", Pane.FORMAT);
         if (r.exit() != 0 || r.stdout().isBlank()) {
             return Optional.empty();
         }

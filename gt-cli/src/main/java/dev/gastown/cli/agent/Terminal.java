@@ -30,11 +30,14 @@ final class Terminal {
         this.out = out;
     }
 
-    /** Turns echo off and bracketed paste on, when stdin is a terminal. */
+    /**
+     * Turns echo off, canonical line editing off (the kernel's line discipline would cut a 10 KB paste at 4 KB) and
+     * bracketed paste on, when stdin is a terminal.
+     */
     void setUp() {
         if (System.console() != null) {
             try {
-                new ProcessBuilder("stty", "-echo").redirectInput(ProcessBuilder.Redirect.INHERIT).start()
+                new ProcessBuilder("stty", "-echo", "-icanon").redirectInput(ProcessBuilder.Redirect.INHERIT).start()
                         .waitFor();
             } catch (IOException e) {
                 // without stty the agent still works; typed text is just echoed twice
