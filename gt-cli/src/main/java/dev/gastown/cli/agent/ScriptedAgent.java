@@ -90,10 +90,14 @@ public final class ScriptedAgent {
         terminal.received(message);
         terminal.busy();
         work();
-        for (String queued : drainQueue()) {
-            transcript.append("queued", queued);
-            terminal.received(queued);
-            work();
+        List<String> queued = drainQueue();
+        while (!queued.isEmpty()) {
+            queued.forEach(q -> transcript.append("queued", q));
+            for (String q : queued) {
+                terminal.received(q);
+                work();
+            }
+            queued = drainQueue();
         }
     }
 
@@ -111,7 +115,11 @@ public final class ScriptedAgent {
             }
             Optional<JsonObject> molecule = hook.get().find("molecule").map(JsonValue::asObject);
             if (molecule.isEmpty()) {
-                runPlainBead(bead.get());
+                if (bead.get().string("status").equals("closed")) {
+                    terminal.say("The work on my hook (" + bead.get().string("id") + ") is done.");
+                } else {
+                    runPlainBead(bead.get());
+                }
                 return;
             }
             Optional<JsonObject> step = molecule.get().find("step").map(JsonValue::asObject);
