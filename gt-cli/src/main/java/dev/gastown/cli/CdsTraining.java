@@ -1,6 +1,7 @@
 package dev.gastown.cli;
 
 import dev.gastown.cli.bd.BdMain;
+import dev.gastown.cli.gt.GtMain;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -13,9 +14,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Runs the everyday commands once, in one JVM, against a scratch store, so that the launcher's
- * {@code -XX:ArchiveClassesAtExit} run records every class they load in the class-data sharing archive. Nothing here
- * is a test: output is discarded.
+ * Runs the everyday commands (bd's, and the gt commands of agents' prompt hooks) once, in one JVM, against a
+ * scratch store and town, so that the launcher's {@code -XX:ArchiveClassesAtExit} run records every class they load
+ * in the class-data sharing archive. Nothing here is a test: output is discarded.
  */
 public final class CdsTraining {
     private CdsTraining() {
@@ -49,11 +50,27 @@ public final class CdsTraining {
             bd(cli, "close", ids[1], "--continue");
             bd(cli, "stats", "--json");
             bd(cli, "show", "no-such-id", "--json");
+            trainGt(env, quiet, dir.resolve("town"));
         } finally {
             try (Stream<Path> walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The gt commands agents run on every prompt: the mail check of their prompt hook, and their hook. */
+    private static void trainGt(Map<String, String> env, PrintStream quiet, Path town) {
+        Map<String, String> asMayor = new HashMap<>(env);
+        asMayor.put("GT_ROOT", town.toString());
+        asMayor.put("GT_ROLE", "mayor");
+        CliEnv cli = new CliEnv(asMayor, town.getParent(), quiet, quiet, new ByteArrayInputStream(new byte[0]));
+        GtMain.run(new String[] {"install", town.toString()}, cli);
+        GtMain.run(new String[] {"mail", "send", "mayor/", "-s", "Hello", "-m", "Body"}, cli);
+        GtMain.run(new String[] {"mail", "check", "--inject"}, cli);
+        GtMain.run(new String[] {"mail", "check"}, cli);
+        GtMain.run(new String[] {"mail", "inbox"}, cli);
+        GtMain.run(new String[] {"whoami"}, cli);
+        GtMain.run(new String[] {"hook"}, cli);
     }
 
     private static void bd(CliEnv env, String... args) {

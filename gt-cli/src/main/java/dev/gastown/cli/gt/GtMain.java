@@ -37,6 +37,8 @@ public final class GtMain {
                 .add("refinery", RefineryCommand.class)
                 .add("agents", AgentsCommand.class)
                 .add("handoff", HandoffCommand.class)
-                .add("seance", SeanceCommand.class);
+                .add("seance", SeanceCommand.class)
+                .add("mail", MailCommand.class)
+                .add("escalate", EscalateCommand.class);
     }
 }

@@ -57,7 +57,7 @@ final class LiveTown implements AutoCloseable {
         Files.createDirectories(root.resolve("settings"));
         Files.writeString(root.resolve("settings/config.json"), new JsonObject().put("default_agent", "scripted")
                 .put("agents", new JsonObject().put("scripted", scripted)).toJson());
-        return new LiveTown(base, remote, new Town(root), gt.in(root).env("GT_ROOT", root.toString()));
+        return new LiveTown(base, remote, new Town(root), gt.at(root).env("GT_ROOT", root.toString()));
     }
 
     Bd bd(Path beadsRoot) {

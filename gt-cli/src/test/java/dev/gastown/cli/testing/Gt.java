@@ -2,6 +2,10 @@ package dev.gastown.cli.testing;
 
 import dev.gastown.cli.CliEnv;
 import dev.gastown.cli.gt.GtMain;
+import dev.gastown.core.identity.Address;
+import dev.gastown.core.town.Identities;
+import dev.gastown.core.town.Town;
+import dev.gastown.core.town.TownLocator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -10,15 +14,24 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Runs {@code gt} in-process in a directory with a controlled environment. */
+/** Runs {@code gt} in-process in a directory, as a given agent (GT_ROLE) or, by default, the overseer. */
 public final class Gt {
     private final Path cwd;
-    private final Map<String, String> env = new HashMap<>();
+    private final Map<String, String> env;
 
     public Gt(Path cwd) {
+        this(cwd, new HashMap<>(Map.of("HOME", cwd.toString(),
+                "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"))));
+    }
+
+    private Gt(Path cwd, Map<String, String> env) {
         this.cwd = cwd;
-        env.put("HOME", cwd.toString());
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        this.env = env;
+    }
+
+    /** The overseer at the town's root. */
+    public static Gt in(Town town) {
+        return new Gt(town.root()).env(TownLocator.GT_ROOT, town.root().toString());
     }
 
     public Gt env(String name, String value) {
@@ -31,11 +44,16 @@ public final class Gt {
         return this;
     }
 
-    /** The same environment in another directory. */
-    public Gt in(Path dir) {
-        Gt g = new Gt(dir);
-        g.env.putAll(env);
-        return g;
+    /** The same environment, run from another directory. */
+    public Gt at(Path dir) {
+        return new Gt(dir, new HashMap<>(env));
+    }
+
+    /** The same, run as {@code who}. */
+    public Gt as(Address who) {
+        Map<String, String> next = new HashMap<>(env);
+        next.put(Identities.GT_ROLE, who.toString());
+        return new Gt(cwd, next);
     }
 
     public CliRun run(String... args) {

@@ -1,5 +1,6 @@
 package dev.gastown.core.mail;
 
+import dev.gastown.beads.graph.IssueRow;
 import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.model.Issue;
 import dev.gastown.beads.model.IssueType;
@@ -8,94 +9,212 @@ import dev.gastown.beads.ops.BeadsContext;
 import dev.gastown.beads.ops.Closing;
 import dev.gastown.beads.ops.IssueFactory;
 import dev.gastown.beads.ops.NewIssue;
+import dev.gastown.beads.store.StoreView;
 import dev.gastown.core.GtException;
+import dev.gastown.core.agents.Directory;
 import dev.gastown.core.events.EventLog;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.ledger.Ledger;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * Sending and reading mail. Every inbox view, count and check reads the same query over the town's store, so they
- * cannot disagree; a send returns only after the message is committed and read back.
+ * The one way mail is written and read. Every view of a mailbox (the inbox, the unread count, {@code check},
+ * {@code peek}) is {@link #inbox}: one scan of the town store's index, parsing only the matching messages, so the
+ * views cannot disagree with each other or with the store. A send returns only after every copy is committed and
+ * read back.
  */
 public final class Mailboxes {
     private final Ledger ledger;
+    private final MailNotifier notifier;
 
     public Mailboxes(Ledger ledger) {
-        this.ledger = ledger;
+        this(ledger, MailNotifier.NONE);
     }
 
-    /** Sends one message (recipients must already be resolved against the town's directory). */
+    /** @param notifier told about each message delivered to someone other than its sender */
+    public Mailboxes(Ledger ledger, MailNotifier notifier) {
+        this.ledger = ledger;
+        this.notifier = notifier;
+    }
+
+    /** Sends one message (the recipient must already be resolved against the town's directory). */
     public Message send(Outgoing m) {
-        BeadsContext hq = ledger.hq();
-        List<String> labels = new ArrayList<>();
-        labels.add("from:" + m.from());
-        labels.add("msg-type:" + m.kind());
-        String thread = "";
-        if (!m.replyTo().isEmpty()) {
-            Message original = get(m.replyTo());
-            thread = original.thread();
-            labels.add("reply-to:" + original.id());
-            labels.add("thread:" + thread);
+        return sendAll(List.of(m)).get(0);
+    }
+
+    /**
+     * Sends messages together, in one transaction: all are stored or none is. They form one thread: a copy that
+     * answers a message keeps that message's thread; the others join the thread of the first of them.
+     */
+    public List<Message> sendAll(List<Outgoing> copies) {
+        if (copies.isEmpty()) {
+            throw new IllegalArgumentException("no message to send");
         }
-        m.cc().forEach(c -> labels.add("cc:" + c));
-        String id = ledger.write(hq, tx -> IssueFactory.create(tx, hq, new NewIssue(m.subject())
-                .description(m.body()).type(IssueType.MESSAGE).priority(m.priority()).assignee(m.to().toString())
-                .labels(labels).sender(m.from().toString()).ephemeral(!m.permanent())).id());
-        Message sent = ledger.read(hq, v -> v.find(id)).map(Message::of)
-                .orElseThrow(() -> new GtException("message " + id + " to " + m.to() + " was not stored"));
-        new EventLog(ledger.town()).append("mail", m.from().toString(), new JsonObject().put("id", id)
-                .put("to", m.to().toString()).put("subject", m.subject()));
+        BeadsContext hq = ledger.hq();
+        List<String> ids = ledger.write(hq, tx -> {
+            List<String> stored = new ArrayList<>();
+            String shared = "";
+            for (Outgoing m : copies) {
+                List<String> labels = new ArrayList<>();
+                labels.add("from:" + m.from());
+                labels.add("msg-type:" + m.kind().key());
+                String thread = shared;
+                if (!m.replyTo().isEmpty()) {
+                    Message original = message(tx.find(m.replyTo())).orElseThrow(() -> noMessage(m.replyTo()));
+                    thread = original.thread();
+                    labels.add("reply-to:" + original.id());
+                }
+                if (!thread.isEmpty()) {
+                    labels.add("thread:" + thread);
+                }
+                m.cc().forEach(c -> labels.add("cc:" + c));
+                String id = IssueFactory.create(tx, hq, new NewIssue(m.subject()).description(m.body())
+                        .type(IssueType.MESSAGE).priority(m.priority()).assignee(m.to().toString()).labels(labels)
+                        .sender(m.from().toString()).ephemeral(!m.permanent())).id();
+                if (m.replyTo().isEmpty() && shared.isEmpty()) {
+                    shared = id;
+                }
+                stored.add(id);
+            }
+            return stored;
+        });
+        List<Message> sent = ledger.read(hq, v -> {
+            List<Message> found = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                Address to = copies.get(i).to();
+                found.add(message(v.find(id)).filter(x -> x.to().equals(to.toString()))
+                        .orElseThrow(() -> new GtException("message " + id + " to " + to + " was not stored")));
+            }
+            return found;
+        });
+        EventLog events = new EventLog(ledger.town());
+        for (Message m : sent) {
+            events.append("mail", m.from(), new JsonObject().put("id", m.id()).put("to", m.to())
+                    .put("subject", m.subject()));
+        }
+        sent.stream().filter(m -> !m.to().equals(m.from())).forEach(notifier::delivered);
         return sent;
     }
 
-    /** The messages addressed to {@code who}, newest first; only unread ones unless {@code all}. */
-    public List<Message> inbox(Address who, boolean all) {
+    /**
+     * Answers message {@code id}: to its sender (who must still exist), in its thread. The subject defaults to
+     * "Re: " and the original's; the answer is kept as long as the original (a wisp answers a wisp).
+     */
+    public Message reply(Address from, String id, String subject, String body) {
+        Message original = get(id);
+        Address to = new Directory(ledger.town()).resolve(original.from());
+        String s = subject != null && !subject.isBlank() ? subject
+                : original.subject().startsWith("Re: ") ? original.subject() : "Re: " + original.subject();
+        return send(new Outgoing(from, to, s, body, Outgoing.NORMAL, MessageKind.REPLY, original.id(), List.of(),
+                !original.ephemeral()));
+    }
+
+    /**
+     * The messages addressed to {@code who}, newest first: the unread ones, or all of them with {@code includeRead}.
+     * Every mailbox view reads through here.
+     */
+    public List<Message> inbox(Address who, boolean includeRead) {
         String me = who.toString();
-        BeadsContext hq = ledger.hq();
-        List<Message> out = ledger.read(hq, v -> {
-            List<String> ids = new ArrayList<>();
-            java.util.function.Consumer<dev.gastown.beads.graph.IssueRow> collect = row -> {
+        return ledger.read(ledger.hq(), v -> {
+            List<Hit> hits = new ArrayList<>();
+            Consumer<IssueRow> collect = row -> {
                 if (row.type().equals(IssueType.MESSAGE) && me.equals(row.assignee())
                         && !row.status().equals(Status.TOMBSTONE)) {
-                    ids.add(row.id());
+                    hits.add(new Hit(row.id(), row.createdMicros()));
                 }
             };
-            if (all) {
+            if (includeRead) {
                 v.forEachIssue(collect);
             } else {
                 v.forEachActive(collect);
             }
-            List<Message> found = new ArrayList<>();
-            for (String id : ids) {
-                v.find(id).map(Message::of).ifPresent(found::add);
-            }
-            return found;
+            hits.sort(Collections.reverseOrder());
+            return load(v, hits);
         });
-        out.sort(Comparator.comparing(Message::createdAt).reversed().thenComparing(Message::id));
-        return out;
+    }
+
+    /**
+     * Every message of a thread, oldest first. {@code id} is a message (its thread is shown) or a thread id.
+     */
+    public List<Message> thread(String id) {
+        return ledger.read(ledger.hq(), v -> {
+            String thread = message(v.find(id)).map(Message::thread).orElse(id);
+            String label = "thread:" + thread;
+            List<Hit> hits = new ArrayList<>();
+            v.forEachIssue(row -> {
+                if (row.type().equals(IssueType.MESSAGE) && !row.status().equals(Status.TOMBSTONE)
+                        && (row.id().equals(thread) || row.labels().contains(label))) {
+                    hits.add(new Hit(row.id(), row.createdMicros()));
+                }
+            });
+            if (hits.isEmpty()) {
+                throw new GtException("no message or thread \"" + id + "\" in " + ledger.town().beads().path());
+            }
+            hits.sort(null);
+            return load(v, hits);
+        });
     }
 
     public Message get(String id) {
-        BeadsContext hq = ledger.hq();
-        Issue i = ledger.read(hq, v -> v.find(id)).filter(x -> x.issueType().equals(IssueType.MESSAGE))
-                .orElseThrow(() -> new GtException("no message " + id));
-        return Message.of(i);
+        return ledger.read(ledger.hq(), v -> message(v.find(id))).orElseThrow(() -> noMessage(id));
     }
 
     /** Marks a message read (closes it). Acknowledging twice is harmless. */
     public Message ack(String id) {
+        return ack(List.of(id)).get(0);
+    }
+
+    /**
+     * Marks messages read, in one transaction: an id that is not a message fails the call and acknowledges none.
+     * Returns them (each once) as they are now.
+     */
+    public List<Message> ack(List<String> ids) {
         BeadsContext hq = ledger.hq();
-        get(id);
-        ledger.write(hq, tx -> {
-            Issue i = tx.get(id);
-            if (!i.status().equals(Status.CLOSED)) {
-                Closing.close(tx, hq, id, "read", true);
+        return ledger.write(hq, tx -> {
+            List<Message> done = new ArrayList<>();
+            for (String id : new LinkedHashSet<>(ids)) {
+                Issue i = tx.find(id).filter(Mailboxes::isMessage).orElseThrow(() -> noMessage(id));
+                if (!i.status().equals(Status.CLOSED)) {
+                    i = Closing.close(tx, hq, id, "read", true);
+                }
+                done.add(Message.of(i));
             }
-            return null;
+            return done;
         });
-        return get(id);
+    }
+
+    private static List<Message> load(StoreView v, List<Hit> hits) {
+        List<Message> out = new ArrayList<>(hits.size());
+        for (Hit h : hits) {
+            message(v.find(h.id())).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    private static Optional<Message> message(Optional<Issue> issue) {
+        return issue.filter(Mailboxes::isMessage).map(Message::of);
+    }
+
+    private static boolean isMessage(Issue i) {
+        return i.issueType().equals(IssueType.MESSAGE) && !i.status().equals(Status.TOMBSTONE);
+    }
+
+    private GtException noMessage(String id) {
+        return new GtException("no message \"" + id + "\" in " + ledger.town().beads().path());
+    }
+
+    /** A message found by a scan: enough to sort before parsing it. Ordered oldest first, then by id. */
+    private record Hit(String id, long createdMicros) implements Comparable<Hit> {
+        @Override
+        public int compareTo(Hit o) {
+            int c = Long.compare(createdMicros, o.createdMicros);
+            return c != 0 ? c : id.compareTo(o.id);
+        }
     }
 }

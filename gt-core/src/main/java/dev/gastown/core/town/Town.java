@@ -55,6 +55,11 @@ public record Town(Path root) {
         return root.resolve("settings").resolve("config.json");
     }
 
+    /** Optional, hand-written: named mailing lists ({@code {"lists": {"NAME": ["ADDRESS", ...]}}}). */
+    public Path messagingJson() {
+        return root.resolve("config").resolve("messaging.json");
+    }
+
     public Path deaconDir() {
         return root.resolve("deacon");
     }
