@@ -8,6 +8,7 @@ import dev.gastown.core.identity.SessionNames;
 import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.mail.Mailboxes;
 import dev.gastown.core.mail.Message;
+import dev.gastown.core.mail.MessageKind;
 import dev.gastown.core.mail.Outgoing;
 import dev.gastown.core.town.JsonFiles;
 import dev.gastown.core.work.HookView;
@@ -57,8 +58,8 @@ public final class Handoff {
         Optional<Message> note = Optional.empty();
         if (!subject.isBlank() || !message.isBlank()) {
             note = Optional.of(new Mailboxes(ledger).send(new Outgoing(me, me, SUBJECT_PREFIX
-                    + (subject.isBlank() ? "continuing " + (hook.isEmpty() ? "work" : hook) : subject), message, 1,
-                    "notification", "", List.of(), false)));
+                    + (subject.isBlank() ? "continuing " + (hook.isEmpty() ? "work" : hook) : subject), message, Outgoing.HIGH,
+                    MessageKind.NOTIFICATION, "", List.of(), false)));
         }
         JsonFiles.write(stateFile, new JsonObject().put("at", Instant.now().toString()).put("hook", hook)
                 .put("done", done));
