@@ -16,6 +16,7 @@ public record Outgoing(Address from, Address to, String subject, String body, in
         String replyTo, List<Address> cc, boolean permanent) {
 
     public static final int URGENT = 0;
+    public static final int HIGH = 1;
     public static final int NORMAL = 2;
     public static final int LOW = 3;
 
