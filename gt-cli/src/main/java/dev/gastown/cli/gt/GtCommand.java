@@ -5,6 +5,7 @@ import dev.gastown.cli.Output;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.runtime.AgentSessions;
+import dev.gastown.core.runtime.SessionMailNotifier;
 import dev.gastown.core.town.Identities;
 import dev.gastown.core.town.Town;
 import dev.gastown.core.town.TownLocator;
@@ -53,6 +54,7 @@ abstract class GtCommand implements Callable<Integer> {
     Ledger ledger() {
         if (ledger == null) {
             ledger = new Ledger(town(), me().toString(), env().get("CLAUDE_SESSION_ID"));
+            ledger.notifyMailWith(new SessionMailNotifier(this::agentSessions));
         }
         return ledger;
     }

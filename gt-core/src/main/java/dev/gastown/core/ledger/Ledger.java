@@ -25,6 +25,7 @@ public final class Ledger {
     private final Town town;
     private final String actor;
     private final String session;
+    private dev.gastown.core.mail.MailNotifier mailNotifier = dev.gastown.core.mail.MailNotifier.NONE;
     /** Keyed by path: hashing the BeadsDir record would bootstrap ObjectMethods on every command's start. */
     private final Map<Path, BeadsContext> open = new HashMap<>();
 
@@ -32,6 +33,18 @@ public final class Ledger {
         this.town = town;
         this.actor = actor;
         this.session = session == null ? "" : session;
+    }
+
+    /**
+     * Who is told when mail is delivered (the agent's session, by a nudge); nobody unless a caller that can reach
+     * sessions set it.
+     */
+    public dev.gastown.core.mail.MailNotifier mailNotifier() {
+        return mailNotifier;
+    }
+
+    public void notifyMailWith(dev.gastown.core.mail.MailNotifier notifier) {
+        this.mailNotifier = notifier;
     }
 
     public Town town() {

@@ -32,8 +32,9 @@ public final class Mailboxes {
     private final Ledger ledger;
     private final MailNotifier notifier;
 
+    /** Mailboxes that tell recipients through the ledger's notifier. */
     public Mailboxes(Ledger ledger) {
-        this(ledger, MailNotifier.NONE);
+        this(ledger, ledger.mailNotifier());
     }
 
     /** @param notifier told about each message delivered to someone other than its sender */

@@ -59,6 +59,10 @@ public final class AgentSessions {
         this.presets = Presets.load(town, launch.path());
     }
 
+    public Ledger ledger() {
+        return ledger;
+    }
+
     public Sessions sessions() {
         return sessions;
     }
