@@ -6,7 +6,8 @@ import java.time.ZoneId;
 
 /**
  * Times typed on the command line: RFC 3339 ({@code 2026-01-05T09:00:00Z}), a date ({@code 2026-01-05}, local
- * midnight), or an offset from now ({@code +3d}, {@code +12h}, {@code +30m}, {@code +2w}).
+ * midnight), or an offset from now into the future ({@code +3d}, {@code +12h}, {@code +30m}, {@code +2w}) or the
+ * past ({@code -30m}).
  */
 public final class DateInput {
     private DateInput() {
@@ -14,7 +15,7 @@ public final class DateInput {
 
     public static Timestamp parse(String text) {
         String t = text.trim();
-        if (t.startsWith("+") && t.length() > 2) {
+        if ((t.startsWith("+") || t.startsWith("-")) && t.length() > 2) {
             long n;
             try {
                 n = Long.parseLong(t.substring(1, t.length() - 1));
@@ -28,7 +29,7 @@ public final class DateInput {
                 case 'w' -> 604_800;
                 default -> throw invalid(text);
             };
-            return Timestamp.of(java.time.Instant.now().plusSeconds(n * seconds));
+            return Timestamp.of(java.time.Instant.now().plusSeconds((t.startsWith("-") ? -n : n) * seconds));
         }
         if (t.length() == 10) {
             try {

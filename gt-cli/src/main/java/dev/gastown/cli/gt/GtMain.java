@@ -39,6 +39,9 @@ public final class GtMain {
                 .add("handoff", HandoffCommand.class)
                 .add("seance", SeanceCommand.class)
                 .add("mail", MailCommand.class)
-                .add("escalate", EscalateCommand.class);
+                .add("escalate", EscalateCommand.class)
+                .add("feed", FeedCommand.class)
+                .add("status", StatusCommand.class, "stat")
+                .add("doctor", DoctorCommand.class);
     }
 }
