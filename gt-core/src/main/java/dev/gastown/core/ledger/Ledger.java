@@ -11,6 +11,7 @@ import dev.gastown.core.GtException;
 import dev.gastown.core.identity.AgentBeadIds;
 import dev.gastown.core.town.Town;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,7 +25,8 @@ public final class Ledger {
     private final Town town;
     private final String actor;
     private final String session;
-    private final Map<BeadsDir, BeadsContext> open = new HashMap<>();
+    /** Keyed by path, not by the BeadsDir record: a record's first hashCode bootstraps method handles (~20 ms). */
+    private final Map<Path, BeadsContext> open = new HashMap<>();
 
     public Ledger(Town town, String actor, String session) {
         this.town = town;
@@ -73,6 +75,7 @@ public final class Ledger {
     }
 
     private BeadsContext context(BeadsDir dir) {
-        return open.computeIfAbsent(dir, d -> BeadsContext.of(Store.open(d), BeadsConfig.load(d), actor, session));
+        return open.computeIfAbsent(dir.path(), p -> BeadsContext.of(Store.open(dir), BeadsConfig.load(dir), actor,
+                session));
     }
 }
