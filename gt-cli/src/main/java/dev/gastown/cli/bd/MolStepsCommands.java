@@ -214,7 +214,7 @@ final class MolStepsCommands {
             for (FormulaLibrary.Entry e : library.list()) {
                 Formula f = library.load(e.name());
                 a.add(new JsonObject().put("id", e.name()).put("title", e.name())
-                        .put("description", FormulaCommand.firstLine(f.description()))
+                        .put("description", dev.gastown.cli.FormulaViews.firstLine(f.description()))
                         .put("source", "formula:" + e.root().label()));
             }
             store().read((StoreView v) -> {
@@ -222,7 +222,7 @@ final class MolStepsCommands {
                     if (row.template() && row.summary().parents().isEmpty()) {
                         Issue i = v.get(row.id());
                         a.add(new JsonObject().put("id", i.id()).put("title", i.title())
-                                .put("description", FormulaCommand.firstLine(i.description())).put("source", "proto"));
+                                .put("description", dev.gastown.cli.FormulaViews.firstLine(i.description())).put("source", "proto"));
                     }
                 });
                 return null;

@@ -28,6 +28,7 @@ public final class GtMain {
                 .add("unsling", UnslingCommand.class, "unhook")
                 .add("hook", HookCommand.class)
                 .add("polecat", PolecatCommand.class, "polecats")
-                .add("convoy", ConvoyCommand.class);
+                .add("convoy", ConvoyCommand.class)
+                .add("formula", FormulaCommand.class, "formulas");
     }
 }
