@@ -18,6 +18,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -134,7 +135,7 @@ class ConvoyLandingOnCloseTest {
         ext.ok("init", "--prefix", "ex");
         String x = ext.create("Outside work");
         Files.writeString(f.town.beads().path().resolve("routes.jsonl"), "{\"prefix\":\"ex-\",\"path\":\""
-                + f.town.root().relativize(outside) + "\"}\n", java.nio.file.StandardOpenOption.APPEND);
+                + f.town.root().relativize(outside) + "\"}\n", StandardOpenOption.APPEND);
         String cv = convoy(x);
         ext.ok("close", x);
         assertThat(status(cv)).isEqualTo(Status.OPEN);
@@ -144,14 +145,9 @@ class ConvoyLandingOnCloseTest {
     }
 
     @Test
-    void outsideATownOrWithABadGtRootACloseIsJustAClose() {
-        Bd plain = new Bd(tmp.resolve("plain").toAbsolutePath());
-        plain.env("GT_ROOT", tmp.resolve("no-town").toString());
-        try {
-            Files.createDirectories(tmp.resolve("plain"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+    void outsideATownOrWithABadGtRootACloseIsJustAClose() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("plain"));
+        Bd plain = new Bd(dir).env("GT_ROOT", tmp.resolve("no-town").toString());
         plain.ok("init", "--prefix", "pl");
         String id = plain.create("A");
         CliRun r = plain.run("close", id).ok();

@@ -3,10 +3,14 @@ package dev.gastown.cli.gt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gastown.beads.json.JsonObject;
+import dev.gastown.beads.ops.BeadsContext;
+import dev.gastown.beads.ops.Closing;
 import dev.gastown.beads.json.JsonValue;
 import dev.gastown.cli.testing.Bd;
 import dev.gastown.cli.testing.CliRun;
 import dev.gastown.cli.testing.Gt;
+import dev.gastown.core.identity.Address;
+import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.testing.TownFixture;
 import java.nio.file.Path;
 import java.util.List;
@@ -90,9 +94,9 @@ class ConvoyCommandsTest {
         bd.ok("close", a);
         assertThat(gt.ok("convoy", "check", cv)).contains("did not land: 1 of 2");
         // closed behind bd's back (no landing hook), so only a check lands it
-        dev.gastown.core.ledger.Ledger ledger = f.ledger(dev.gastown.core.identity.Address.MAYOR);
-        var store = ledger.rig(TownFixture.RIG);
-        ledger.write(store, tx -> dev.gastown.beads.ops.Closing.close(tx, store, b, "done", false));
+        Ledger ledger = f.ledger(Address.MAYOR);
+        BeadsContext store = ledger.rig(TownFixture.RIG);
+        ledger.write(store, tx -> Closing.close(tx, store, b, "done", false));
         List<JsonValue> landed = jsonArray("convoy", "check", "--json");
         assertThat(landed).hasSize(1);
         assertThat(landed.get(0).asObject().string("convoy")).isEqualTo(cv);

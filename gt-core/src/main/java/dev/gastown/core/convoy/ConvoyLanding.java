@@ -128,9 +128,14 @@ public final class ConvoyLanding {
         }
     }
 
+    /**
+     * The ids a convoy tracks. Later versions of the original wrote cross-rig edges as
+     * {@code external:<rig>:<id>}; such an edge tracks {@code <id>}.
+     */
     static List<String> tracked(Issue convoy) {
         return convoy.dependencies().stream().filter(d -> d.type().equals(DependencyType.TRACKS))
-                .map(Dependency::dependsOnId).toList();
+                .map(Dependency::dependsOnId)
+                .map(id -> id.startsWith("external:") ? id.substring(id.lastIndexOf(':') + 1) : id).toList();
     }
 
     private boolean isClosed(String id) {

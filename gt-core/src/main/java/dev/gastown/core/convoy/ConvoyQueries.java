@@ -1,5 +1,6 @@
 package dev.gastown.core.convoy;
 
+import dev.gastown.beads.graph.IssueRow;
 import dev.gastown.beads.model.Issue;
 import dev.gastown.beads.model.IssueType;
 import dev.gastown.beads.model.Status;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Reads convoys with their tracked issues as the owning stores have them now: one convoy, the open ones (numbered
@@ -32,10 +34,10 @@ import java.util.Optional;
  * read once per call, however many issues it holds.
  */
 public final class ConvoyQueries {
-    private static final Comparator<Convoy> OLDEST_FIRST = Comparator.comparing(Convoy::createdAt)
+    private static final Comparator<Convoy> OLDEST_FIRST = Comparator.comparing((Convoy c) -> instant(c.createdAt()))
             .thenComparing(Convoy::id);
-    private static final Comparator<Convoy> LATEST_LANDED_FIRST = Comparator.comparing(Convoy::closedAt)
-            .reversed().thenComparing(Convoy::id);
+    private static final Comparator<Convoy> LATEST_LANDED_FIRST = Comparator.comparing((Convoy c) ->
+            instant(c.closedAt())).reversed().thenComparing(Convoy::id);
 
     private final Ledger ledger;
 
@@ -122,7 +124,7 @@ public final class ConvoyQueries {
     private List<Convoy> list(boolean includeLanded) {
         List<Issue> beads = ledger.read(ledger.hq(), v -> {
             List<String> ids = new ArrayList<>();
-            java.util.function.Consumer<dev.gastown.beads.graph.IssueRow> collect = row -> {
+            Consumer<IssueRow> collect = row -> {
                 if (row.type().equals(IssueType.CONVOY) && !row.status().equals(Status.TOMBSTONE)) {
                     ids.add(row.id());
                 }
@@ -192,6 +194,15 @@ public final class ConvoyQueries {
     private static String rigOf(String id, List<RigEntry> rigs) {
         return rigs.stream().filter(r -> !r.beadsPrefix().isEmpty() && id.startsWith(r.beadsPrefix() + "-"))
                 .map(RigEntry::name).findFirst().orElse("");
+    }
+
+    /** Ordered by instant, not by text (timestamps carry local offsets and trimmed fractions); unset is earliest. */
+    private static Timestamp instant(String text) {
+        try {
+            return Timestamp.parse(text);
+        } catch (IllegalArgumentException unset) {
+            return Timestamp.ZERO;
+        }
     }
 
     private static String text(Timestamp t) {

@@ -1,5 +1,6 @@
 package dev.gastown.core.work;
 
+import dev.gastown.beads.json.JsonArray;
 import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.model.DependencyType;
 import dev.gastown.beads.model.IssueType;
@@ -64,7 +65,7 @@ public final class FormulaRuns {
     public record Plan(ConvoyPlan convoy, String rig, String convoyId, String reviewId, String description) {
 
         public JsonObject toJson() {
-            dev.gastown.beads.json.JsonArray legs = new dev.gastown.beads.json.JsonArray();
+            JsonArray legs = new JsonArray();
             convoy.legs().forEach(l -> legs.add(new JsonObject().put("leg", l.legId()).put("title", l.title())
                     .put("focus", l.focus()).put("output_path", l.outputPath())));
             JsonObject inputs = new JsonObject();
@@ -74,7 +75,7 @@ public final class FormulaRuns {
                     .put("description", description).put("inputs", inputs).put("legs", legs);
             ConvoyPlan.SynthesisBead s = convoy.synthesis();
             if (s != null) {
-                dev.gastown.beads.json.JsonArray deps = new dev.gastown.beads.json.JsonArray();
+                JsonArray deps = new JsonArray();
                 s.legIds().forEach(deps::add);
                 out.put("synthesis", new JsonObject().put("title", s.title()).put("depends_on", deps)
                         .put("output_path", s.outputPath()));
@@ -91,7 +92,7 @@ public final class FormulaRuns {
     public record Run(Plan plan, List<Leg> legs, String synthesisId) {
 
         public JsonObject toJson() {
-            dev.gastown.beads.json.JsonArray legs = new dev.gastown.beads.json.JsonArray();
+            JsonArray legs = new JsonArray();
             this.legs.forEach(l -> legs.add(new JsonObject().put("leg", l.legId()).put("bead", l.beadId())
                     .put("polecat", l.slung().agent().toString()).put("workdir", l.slung().workdir())
                     .put("molecule", l.slung().molecule().orElse(""))));

@@ -3,9 +3,11 @@ package dev.gastown.core.convoy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.gastown.beads.model.DependencyType;
 import dev.gastown.beads.model.Status;
 import dev.gastown.beads.ops.BeadsContext;
 import dev.gastown.beads.ops.Closing;
+import dev.gastown.beads.ops.Dependencies;
 import dev.gastown.beads.ops.IssueFactory;
 import dev.gastown.beads.ops.IssueUpdate;
 import dev.gastown.beads.ops.NewIssue;
@@ -154,13 +156,29 @@ class ConvoysTest {
     }
 
     @Test
+    void edgesInTheLaterOriginalsExternalFormTrackThePlainId() {
+        String a = issue("A");
+        String cv = convoys.create(List.of("Imported"), null).id();
+        BeadsContext hq = ledger.hq();
+        ledger.write(hq, tx -> Dependencies.addAcrossStores(tx, hq, cv, "external:gastown:" + a,
+                DependencyType.TRACKS));
+        assertThat(new ConvoyQueries(ledger).get(cv).tracked()).extracting(TrackedIssue::id).containsExactly(a);
+        close(a);
+        assertThat(new ConvoyLanding(ledger).checkAll()).extracting(ConvoyLanding.Landed::convoyId)
+                .containsExactly(cv);
+    }
+
+    @Test
     void openConvoysAreNumberedOldestFirstAndLandedOnesListedAfter() {
         String a = issue("A");
+        String b = issue("B");
         String first = convoys.create(List.of("First", a), null).id();
-        String second = convoys.create(List.of("Second", a), null).id();
+        String second = convoys.create(List.of("Second", b), null).id();
         String third = convoys.create(List.of("Third", issue("C")), null).id();
         close(a);
         new ConvoyLanding(ledger).afterClose(List.of(a));
+        close(b);
+        new ConvoyLanding(ledger).afterClose(List.of(b));
         ConvoyQueries q = new ConvoyQueries(ledger);
         assertThat(q.open()).extracting(Convoy::id).containsExactly(third);
         assertThat(q.all()).extracting(Convoy::id).containsExactly(third, second, first);
@@ -176,8 +194,8 @@ class ConvoysTest {
         String a = issue("A");
         String b = issue("B");
         BeadsContext rig = ledger.rig(TownFixture.RIG);
-        ledger.write(rig, tx -> dev.gastown.beads.ops.Dependencies.add(tx, rig, b, a,
-                dev.gastown.beads.model.DependencyType.BLOCKS, ""));
+        ledger.write(rig, tx -> Dependencies.add(tx, rig, b, a,
+                DependencyType.BLOCKS, ""));
         String cv = convoys.create(List.of("Batch", a, b), null).id();
         Address crew = new Address.Crew(TownFixture.RIG, "max");
         new Hooks(ledger).hook(crew, a, false);
@@ -203,8 +221,8 @@ class ConvoysTest {
         String alive = issue("Held by the mayor");
         BeadsContext rig = ledger.rig(TownFixture.RIG);
         ledger.write(rig, tx -> {
-            dev.gastown.beads.ops.Dependencies.add(tx, rig, blocked, free,
-                    dev.gastown.beads.model.DependencyType.BLOCKS, "");
+            Dependencies.add(tx, rig, blocked, free,
+                    DependencyType.BLOCKS, "");
             Updates.apply(tx, rig, gone, new IssueUpdate().status(Status.HOOKED).assignee("gastown/polecats/ace"));
             Updates.apply(tx, rig, dead, new IssueUpdate().status(Status.IN_PROGRESS).assignee("mayor/"));
             Updates.apply(tx, rig, person, new IssueUpdate().assignee("steve"));
