@@ -45,6 +45,9 @@ public final class CdsTraining {
             bd(cli, "ready");
             bd(cli, "blocked", "--json");
             bd(cli, "update", ids[0], "--claim", "--json");
+            // the closes below then run as in a town, through the convoy-landing lookup in the town's store
+            Files.createDirectories(dir.resolve("mayor"));
+            Files.writeString(dir.resolve("mayor").resolve("town.json"), "{}");
             bd(cli, "comments", "add", ids[0], "note");
             bd(cli, "close", ids[0], "--reason", "done", "--json");
             bd(cli, "close", ids[1], "--continue");

@@ -35,6 +35,10 @@ abstract class BdCommand implements Callable<Integer> {
         return root().actor();
     }
 
+    String session() {
+        return root().session();
+    }
+
     Store store() {
         return root().store();
     }

@@ -56,8 +56,15 @@ final class CloseCommand extends BdCommand {
         if (ids.isEmpty()) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'ID'");
         }
-        print(close(ids, reason));
+        Result r = close(ids, reason);
+        print(r);
+        ConvoyLandingHook.of(this).afterClose(closedIds(r))
+                .forEach(l -> out().line(ConvoyLandingHook.describe(l)));
         return 0;
+    }
+
+    private static List<String> closedIds(Result r) {
+        return r.closed().stream().map(Issue::id).toList();
     }
 
     private Result close(List<String> typedIds, String why) {
@@ -97,6 +104,7 @@ final class CloseCommand extends BdCommand {
      */
     private int stream() {
         store().policy(dev.gastown.beads.store.CompactionPolicy.STREAMING);
+        ConvoyLandingHook landing = ConvoyLandingHook.of(this);
         int failures = 0;
         try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(env().in(),
                 java.nio.charset.StandardCharsets.UTF_8))) {
@@ -111,13 +119,19 @@ final class CloseCommand extends BdCommand {
                 int space = trimmed.indexOf(' ');
                 String id = space < 0 ? trimmed : trimmed.substring(0, space);
                 String why = space < 0 ? reason : trimmed.substring(space + 1).strip();
+                Result r;
                 try {
-                    print(close(List.of(id), why));
+                    r = close(List.of(id), why);
+                    print(r);
                 } catch (RuntimeException e) {
                     failures++;
                     out().error("line " + number + ": " + e.getMessage());
+                    continue;
+                } finally {
+                    env().out().flush();
                 }
-                env().out().flush();
+                // stdout carries one answer per line; landings are news for people, on stderr
+                landing.afterClose(closedIds(r)).forEach(l -> out().note(ConvoyLandingHook.describe(l)));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);

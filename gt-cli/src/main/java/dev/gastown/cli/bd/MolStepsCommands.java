@@ -11,6 +11,7 @@ import dev.gastown.beads.mol.StepState;
 import dev.gastown.beads.store.StoreView;
 import dev.gastown.cli.CliException;
 import dev.gastown.cli.FormulaAccess;
+import dev.gastown.cli.FormulaViews;
 import dev.gastown.core.formula.Formula;
 import dev.gastown.core.formula.FormulaLibrary;
 import java.util.ArrayList;
@@ -214,7 +215,7 @@ final class MolStepsCommands {
             for (FormulaLibrary.Entry e : library.list()) {
                 Formula f = library.load(e.name());
                 a.add(new JsonObject().put("id", e.name()).put("title", e.name())
-                        .put("description", FormulaCommand.firstLine(f.description()))
+                        .put("description", FormulaViews.firstLine(f.description()))
                         .put("source", "formula:" + e.root().label()));
             }
             store().read((StoreView v) -> {
@@ -222,7 +223,7 @@ final class MolStepsCommands {
                     if (row.template() && row.summary().parents().isEmpty()) {
                         Issue i = v.get(row.id());
                         a.add(new JsonObject().put("id", i.id()).put("title", i.title())
-                                .put("description", FormulaCommand.firstLine(i.description())).put("source", "proto"));
+                                .put("description", FormulaViews.firstLine(i.description())).put("source", "proto"));
                     }
                 });
                 return null;

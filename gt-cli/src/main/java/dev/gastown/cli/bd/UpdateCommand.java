@@ -2,6 +2,7 @@ package dev.gastown.cli.bd;
 
 import dev.gastown.beads.model.Issue;
 import dev.gastown.beads.model.IssueType;
+import dev.gastown.beads.model.Status;
 import dev.gastown.beads.ops.IssueUpdate;
 import dev.gastown.beads.ops.Priorities;
 import dev.gastown.beads.ops.Updates;
@@ -119,6 +120,10 @@ final class UpdateCommand extends BdCommand {
             out().json(BdJson.issues(updated));
         } else {
             updated.forEach(i -> out().line("✓ Updated " + i.id() + ": " + i.title()));
+        }
+        if (status != null && context().parseStatus(status).equals(Status.CLOSED)) {
+            ConvoyLandingHook.of(this).afterClose(updated.stream().map(Issue::id).toList())
+                    .forEach(l -> out().line(ConvoyLandingHook.describe(l)));
         }
         return 0;
     }

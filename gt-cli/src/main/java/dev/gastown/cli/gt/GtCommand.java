@@ -9,6 +9,7 @@ import dev.gastown.core.runtime.SessionMailNotifier;
 import dev.gastown.core.town.Identities;
 import dev.gastown.core.town.Town;
 import dev.gastown.core.town.TownLocator;
+import dev.gastown.core.work.FormulaPours;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,6 +65,12 @@ abstract class GtCommand implements Callable<Integer> {
         String scripts = System.getProperty("gastown.scripts", env().get("GASTOWN_SCRIPTS"));
         return new AgentSessions(ledger(), new AgentSessions.Launch(scripts.isEmpty() ? null : Path.of(scripts),
                 env().get("PATH")));
+    }
+
+    /** Formulas as gt finds them: the store's project, $HOME, the town, then the shipped ones. */
+    FormulaPours formulaPours() {
+        String home = env().get("HOME");
+        return new FormulaPours(town().root(), home.isEmpty() ? null : Path.of(home));
     }
 
     @Override

@@ -42,6 +42,8 @@ public final class GtMain {
                 .add("escalate", EscalateCommand.class)
                 .add("feed", FeedCommand.class)
                 .add("status", StatusCommand.class, "stat")
-                .add("doctor", DoctorCommand.class);
+                .add("doctor", DoctorCommand.class)
+                .add("convoy", ConvoyCommand.class)
+                .add("formula", FormulaCommand.class, "formulas");
     }
 }

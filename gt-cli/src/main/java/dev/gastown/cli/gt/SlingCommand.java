@@ -7,14 +7,12 @@ import dev.gastown.core.identity.SessionNames;
 import dev.gastown.core.runtime.AgentSessions;
 import dev.gastown.core.runtime.Nudges;
 import dev.gastown.core.town.RigRegistry;
-import dev.gastown.core.work.FormulaPours;
 import dev.gastown.core.work.Sling;
 import dev.gastown.core.work.SlingRequest;
 import dev.gastown.core.work.Slung;
 import dev.gastown.tmux.NudgeOutcome;
 import dev.gastown.tmux.Nudger;
 import dev.gastown.tmux.Pane;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,9 +57,7 @@ final class SlingCommand extends GtCommand {
         if (items.size() >= 2 && isTarget(items.get(items.size() - 1))) {
             target = items.remove(items.size() - 1);
         }
-        String home = env().get("HOME");
-        Sling sling = new Sling(ledger(), new FormulaPours(town().root(), home.isEmpty() ? null : Path.of(home)),
-                me());
+        Sling sling = new Sling(ledger(), formulaPours(), me());
         List<Slung> done = sling.sling(new SlingRequest(items, target, FormulaAccess.vars(vars), args, on, noConvoy,
                 molecule, force));
         JsonArray a = new JsonArray();

@@ -56,6 +56,11 @@ public final class ConvoyLanding {
         return land(candidates);
     }
 
+    /** Lands {@code convoyId} if it is open and every issue it tracks is closed. */
+    public Optional<Landed> check(String convoyId) {
+        return land(Set.of(convoyId)).stream().findFirst();
+    }
+
     /** Lands every open convoy whose tracked issues are all closed. */
     public List<Landed> checkAll() {
         BeadsContext hq = ledger.hq();
@@ -86,7 +91,8 @@ public final class ConvoyLanding {
                     return Optional.<Landed>empty();
                 }
                 Closing.close(tx, hq, cv, "All tracked issues completed", true);
-                Optional<Address> notify = Fields.get(convoy.get().description(), "Notify").map(Address::parse);
+                Optional<Address> notify = Fields.get(convoy.get().description(), "Notify")
+                        .flatMap(ConvoyLanding::address);
                 return Optional.of(new Landed(cv, convoy.get().title(), tracked, notify));
             });
             l.ifPresent(x -> announce(x, landed));
@@ -105,6 +111,15 @@ public final class ConvoyLanding {
                         + String.join("\n- ", l.issues()))));
     }
 
+    /** A hand-edited, unparsable Notify line must not keep the convoy from landing; it only loses the mail. */
+    private static Optional<Address> address(String text) {
+        try {
+            return Optional.of(Address.parse(text));
+        } catch (GtException e) {
+            return Optional.empty();
+        }
+    }
+
     private Address sender() {
         try {
             return Address.parse(ledger.actor());
@@ -113,9 +128,14 @@ public final class ConvoyLanding {
         }
     }
 
+    /**
+     * The ids a convoy tracks. Later versions of the original wrote cross-rig edges as
+     * {@code external:<rig>:<id>}; such an edge tracks {@code <id>}.
+     */
     static List<String> tracked(Issue convoy) {
         return convoy.dependencies().stream().filter(d -> d.type().equals(DependencyType.TRACKS))
-                .map(Dependency::dependsOnId).toList();
+                .map(Dependency::dependsOnId)
+                .map(id -> id.startsWith("external:") ? id.substring(id.lastIndexOf(':') + 1) : id).toList();
     }
 
     private boolean isClosed(String id) {

@@ -26,7 +26,7 @@ public final class Ledger {
     private final String actor;
     private final String session;
     private dev.gastown.core.mail.MailNotifier mailNotifier = dev.gastown.core.mail.MailNotifier.NONE;
-    /** Keyed by path: hashing the BeadsDir record would bootstrap ObjectMethods on every command's start. */
+    /** Keyed by path, not by the BeadsDir record: a record's first hashCode bootstraps method handles (~20 ms). */
     private final Map<Path, BeadsContext> open = new HashMap<>();
 
     public Ledger(Town town, String actor, String session) {
