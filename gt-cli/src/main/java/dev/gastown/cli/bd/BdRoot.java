@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code bd}: the work ledger's command set. Global options may come before or after the subcommand. */
-@Command(name = "bd", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "bd", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
         description = "Beads: the git-backed work ledger (issues, dependencies, molecules) that agents share.")
 public final class BdRoot implements Runnable {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON.")

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code gt}: the town's command set. */
-@Command(name = "gt", mixinStandardHelpOptions = true, versionProvider = Version.class,
+@Command(name = "gt", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT, versionProvider = Version.class,
         description = "Gas Town: run many coding agents on one body of work, tracked in beads.")
 public final class GtRoot implements Runnable {
     @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON.")
