@@ -7,6 +7,8 @@ import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.town.Identities;
 import dev.gastown.core.town.Town;
 import dev.gastown.core.town.TownLocator;
+import dev.gastown.core.work.FormulaPours;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -53,6 +55,12 @@ abstract class GtCommand implements Callable<Integer> {
             ledger = new Ledger(town(), me().toString(), env().get("CLAUDE_SESSION_ID"));
         }
         return ledger;
+    }
+
+    /** Pouring formulas from the search path: the store's project, the user's home, the town, the shipped ones. */
+    FormulaPours formulas() {
+        String home = env().get("HOME");
+        return new FormulaPours(town().root(), home.isEmpty() ? null : Path.of(home));
     }
 
     @Override

@@ -4,11 +4,9 @@ import dev.gastown.beads.json.JsonArray;
 import dev.gastown.cli.ExitCodes;
 import dev.gastown.cli.FormulaAccess;
 import dev.gastown.core.town.RigRegistry;
-import dev.gastown.core.work.FormulaPours;
 import dev.gastown.core.work.Sling;
 import dev.gastown.core.work.SlingRequest;
 import dev.gastown.core.work.Slung;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -52,9 +50,7 @@ final class SlingCommand extends GtCommand {
         if (items.size() >= 2 && isTarget(items.get(items.size() - 1))) {
             target = items.remove(items.size() - 1);
         }
-        String home = env().get("HOME");
-        Sling sling = new Sling(ledger(), new FormulaPours(town().root(), home.isEmpty() ? null : Path.of(home)),
-                me());
+        Sling sling = new Sling(ledger(), formulas(), me());
         List<Slung> done = sling.sling(new SlingRequest(items, target, FormulaAccess.vars(vars), args, on, noConvoy,
                 molecule, force));
         if (json()) {
