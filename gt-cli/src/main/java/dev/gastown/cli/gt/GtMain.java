@@ -28,6 +28,7 @@ public final class GtMain {
                 .add("unsling", UnslingCommand.class, "unhook")
                 .add("hook", HookCommand.class)
                 .add("polecat", PolecatCommand.class, "polecats")
-                .add("mol", MolCommand.class, "molecule");
+                .add("mol", MolCommand.class, "molecule")
+                .add("prime", PrimeCommand.class);
     }
 }
