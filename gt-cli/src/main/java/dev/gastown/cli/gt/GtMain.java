@@ -29,6 +29,7 @@ public final class GtMain {
                 .add("hook", HookCommand.class)
                 .add("polecat", PolecatCommand.class, "polecats")
                 .add("mol", MolCommand.class, "molecule")
-                .add("prime", PrimeCommand.class);
+                .add("prime", PrimeCommand.class)
+                .add("crew", CrewCommand.class);
     }
 }
