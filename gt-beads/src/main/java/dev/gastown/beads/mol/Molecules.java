@@ -3,6 +3,7 @@ package dev.gastown.beads.mol;
 import dev.gastown.beads.graph.Edge;
 import dev.gastown.beads.graph.IssueRow;
 import dev.gastown.beads.graph.IssueSummary;
+import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.model.DependencyType;
 import dev.gastown.beads.model.IssueType;
 import dev.gastown.beads.model.Status;
@@ -147,6 +148,18 @@ public final class Molecules {
      */
     public record Progress(String rootId, int total, int done, int inProgress, int ready, List<String> current,
             String nextStep) {
+
+        /** The step to work on: the first one in progress, else the next ready one; null when there is none. */
+        public String currentStep() {
+            return !current.isEmpty() ? current.get(0) : nextStep;
+        }
+
+        /** The {@code bd mol progress --json} shape. */
+        public JsonObject toJson(String title) {
+            JsonObject o = new JsonObject().put("molecule_id", rootId).put("molecule_title", title)
+                    .put("total", total).put("completed", done).put("in_progress", inProgress).put("ready", ready);
+            return currentStep() == null ? o : o.put("current_step_id", currentStep());
+        }
     }
 
     public static Progress progress(StoreView view, String root) {

@@ -1,6 +1,8 @@
 package dev.gastown.beads.mol;
 
 import dev.gastown.beads.graph.IssueSummary;
+import dev.gastown.beads.json.JsonArray;
+import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.model.DependencyType;
 import dev.gastown.beads.model.Issue;
 import dev.gastown.beads.model.IssueType;
@@ -29,6 +31,15 @@ public final class Squashing {
     /** What a squash did. */
     public record Squashed(String moleculeId, String digestId, List<String> squashedIds, int deletedCount,
             boolean keptChildren) {
+
+        /** The {@code bd mol squash --json} shape. */
+        public JsonObject toJson() {
+            JsonArray ids = new JsonArray();
+            squashedIds.forEach(ids::add);
+            return new JsonObject().put("molecule_id", moleculeId).put("digest_id", digestId)
+                    .put("squashed_ids", ids).put("squashed_count", squashedIds.size())
+                    .put("deleted_count", deletedCount).put("kept_children", keptChildren);
+        }
     }
 
     public static Squashed squash(StoreTransaction tx, BeadsContext ctx, String rootId, String summary,
@@ -88,6 +99,14 @@ public final class Squashing {
 
     /** {@code bd mol burn}: what was removed. {@code tombstoned} for a persistent molecule. */
     public record Burned(String moleculeId, List<String> deletedIds, boolean tombstoned) {
+
+        /** The {@code bd mol burn --json} shape. */
+        public JsonObject toJson() {
+            JsonArray ids = new JsonArray();
+            deletedIds.forEach(ids::add);
+            return new JsonObject().put("molecule_id", moleculeId).put("deleted_ids", ids)
+                    .put("deleted_count", deletedIds.size());
+        }
     }
 
     /**

@@ -175,10 +175,7 @@ final class MolCommand extends BdCommand {
             Squashing.Squashed s = store().write(tx -> Squashing.squash(tx, context(), resolve(tx, molecule), summary,
                     keepChildren));
             if (json()) {
-                out().json(new JsonObject().put("molecule_id", s.moleculeId()).put("digest_id", s.digestId())
-                        .put("squashed_ids", BdJson.strings(s.squashedIds())).put("squashed_count",
-                                s.squashedIds().size()).put("deleted_count", s.deletedCount())
-                        .put("kept_children", s.keptChildren()));
+                out().json(s.toJson());
             } else {
                 out().line("✓ Squashed " + s.squashedIds().size() + " wisps of " + s.moleculeId() + " into digest "
                         + s.digestId());

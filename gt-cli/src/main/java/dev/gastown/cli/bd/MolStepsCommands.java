@@ -110,12 +110,7 @@ final class MolStepsCommands {
         int execute() {
             JsonObject o = store().read((StoreView v) -> {
                 String root = Molecules.rootOrSelf(v, resolve(v, molecule));
-                Molecules.Progress p = Molecules.progress(v, root);
-                String current = !p.current().isEmpty() ? p.current().get(0) : p.nextStep();
-                JsonObject j = new JsonObject().put("molecule_id", root).put("molecule_title", v.get(root).title())
-                        .put("total", p.total()).put("completed", p.done()).put("in_progress", p.inProgress())
-                        .put("ready", p.ready());
-                return current == null ? j : j.put("current_step_id", current);
+                return Molecules.progress(v, root).toJson(v.get(root).title());
             });
             if (json()) {
                 out().json(o);

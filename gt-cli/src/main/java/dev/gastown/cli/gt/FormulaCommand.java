@@ -38,7 +38,7 @@ final class FormulaCommand extends GtCommand {
     static final class ListFormulas extends GtCommand {
         @Override
         int execute() {
-            FormulaViews.list(formulaPours().library(store(this)), out());
+            FormulaViews.list(formulas().library(store(this)), out());
             return ExitCodes.OK;
         }
     }
@@ -51,7 +51,7 @@ final class FormulaCommand extends GtCommand {
 
         @Override
         int execute() {
-            FormulaLibrary library = formulaPours().library(store(this));
+            FormulaLibrary library = formulas().library(store(this));
             FormulaViews.show(new FormulaCooker(library).resolve(library.load(FormulaAccess.nameOrPath(env(),
                     name))), out());
             return ExitCodes.OK;
@@ -85,7 +85,7 @@ final class FormulaCommand extends GtCommand {
         int execute() {
             Map<String, String> inputs = new LinkedHashMap<>(inputOptions(inputOptions));
             inputs.putAll(FormulaAccess.vars(vars));
-            FormulaRuns runs = new FormulaRuns(ledger(), formulaPours(), me());
+            FormulaRuns runs = new FormulaRuns(ledger(), formulas(), me());
             FormulaRuns.Plan plan = runs.plan(new FormulaRuns.Request(name, rig, inputs));
             if (dryRun) {
                 if (json()) {

@@ -67,8 +67,8 @@ abstract class GtCommand implements Callable<Integer> {
                 env().get("PATH")));
     }
 
-    /** Formulas as gt finds them: the store's project, $HOME, the town, then the shipped ones. */
-    FormulaPours formulaPours() {
+    /** Pouring formulas from the search path: the store's project, the user's home, the town, the shipped ones. */
+    FormulaPours formulas() {
         String home = env().get("HOME");
         return new FormulaPours(town().root(), home.isEmpty() ? null : Path.of(home));
     }

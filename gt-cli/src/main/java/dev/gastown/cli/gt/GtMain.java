@@ -44,6 +44,9 @@ public final class GtMain {
                 .add("status", StatusCommand.class, "stat")
                 .add("doctor", DoctorCommand.class)
                 .add("convoy", ConvoyCommand.class)
-                .add("formula", FormulaCommand.class, "formulas");
+                .add("formula", FormulaCommand.class, "formulas")
+                .add("mol", MolCommand.class, "molecule")
+                .add("prime", PrimeCommand.class)
+                .add("crew", CrewCommand.class);
     }
 }

@@ -57,7 +57,7 @@ final class SlingCommand extends GtCommand {
         if (items.size() >= 2 && isTarget(items.get(items.size() - 1))) {
             target = items.remove(items.size() - 1);
         }
-        Sling sling = new Sling(ledger(), formulaPours(), me());
+        Sling sling = new Sling(ledger(), formulas(), me());
         List<Slung> done = sling.sling(new SlingRequest(items, target, FormulaAccess.vars(vars), args, on, noConvoy,
                 molecule, force));
         JsonArray a = new JsonArray();

@@ -95,8 +95,7 @@ public final class TownInstaller {
         }
         Routes.put(town.beads(), AgentBeadIds.TOWN_PREFIX + "-", ".");
         seedBeads(town);
-        Fsync.writeAtomically(dir.resolve("CLAUDE.md"), RoleTemplates.render(Role.MAYOR,
-                Map.of("town", dir.toString(), "address", Address.MAYOR.toString())));
+        Fsync.writeAtomically(dir.resolve("CLAUDE.md"), RoleTemplates.render(town, Address.MAYOR));
         return town;
     }
 

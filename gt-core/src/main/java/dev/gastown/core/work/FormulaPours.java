@@ -8,6 +8,10 @@ import dev.gastown.core.formula.CookMode;
 import dev.gastown.core.formula.Formula;
 import dev.gastown.core.formula.FormulaCooker;
 import dev.gastown.core.formula.FormulaLibrary;
+import dev.gastown.core.identity.Address;
+import dev.gastown.core.rig.Rig;
+import dev.gastown.core.rig.RigSettings;
+import dev.gastown.core.town.Town;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +35,21 @@ public final class FormulaPours {
 
     public boolean exists(BeadsContext store, String name) {
         return library(store).find(name).isPresent();
+    }
+
+    /**
+     * What gt knows about where {@code agent} works, to offer to any formula poured for it: for rig agents the rig,
+     * the branch merges go to ({@code target}) and the rig's {@code test_command}.
+     */
+    public Map<String, String> context(Address agent) {
+        Map<String, String> offered = new LinkedHashMap<>();
+        agent.rig().ifPresent(rigName -> {
+            RigSettings settings = Rig.load(new Town(townRoot), rigName).settings();
+            offered.put("rig", rigName);
+            offered.put("target", settings.targetBranch());
+            offered.put("test_command", settings.testCommand());
+        });
+        return offered;
     }
 
     /**

@@ -12,8 +12,6 @@ import dev.gastown.core.events.EventLog;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.identity.Role;
 import dev.gastown.core.ledger.Ledger;
-import dev.gastown.core.rig.Rig;
-import dev.gastown.core.rig.RigSettings;
 import dev.gastown.core.town.RigRegistry;
 import dev.gastown.core.workers.Polecats;
 import java.util.ArrayList;
@@ -128,12 +126,7 @@ public final class Sling {
     private String pour(String formula, Address agent, SlingRequest r, Map<String, String> context) {
         BeadsContext store = storeFor(agent.rig().orElse(null));
         Map<String, String> offered = new LinkedHashMap<>(context);
-        agent.rig().ifPresent(rigName -> {
-            RigSettings settings = Rig.load(ledger.town(), rigName).settings();
-            offered.put("rig", rigName);
-            offered.put("target", settings.targetBranch());
-            offered.put("test_command", settings.testCommand());
-        });
+        offered.putAll(formulas.context(agent));
         return formulas.pour(store, formula, r.vars(), offered, true, "").rootId();
     }
 
