@@ -18,6 +18,8 @@ import dev.gastown.core.work.SlingRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,6 +74,15 @@ final class Workbench {
 
     Done.Report done(Address.Polecat p) {
         return new Done(f.ledger(p)).run(p, Done.Exit.COMPLETED, Optional.empty());
+    }
+
+    MergeEngine.Run process() {
+        return process(Checkpoint.NONE);
+    }
+
+    MergeEngine.Run process(Checkpoint checkpoint) {
+        return new MergeEngine(f.ledger(new Address.Refinery(TownFixture.RIG)), Duration.ofMinutes(5), checkpoint)
+                .processNext(TownFixture.RIG, Instant.now());
     }
 
     MergeRequest mr(String id) {
