@@ -27,6 +27,8 @@ public final class GtMain {
                 .add("sling", SlingCommand.class)
                 .add("unsling", UnslingCommand.class, "unhook")
                 .add("hook", HookCommand.class)
-                .add("polecat", PolecatCommand.class, "polecats");
+                .add("polecat", PolecatCommand.class, "polecats")
+                .add("done", DoneCommand.class)
+                .add("mq", MqCommand.class, "mr");
     }
 }
