@@ -44,6 +44,7 @@ class MergeQueueAcceptanceTest {
 
     Town town;
     Path remote;
+    final Map<Address.Polecat, String> branchOf = new LinkedHashMap<>();
 
     private Map<String, String> base() {
         Map<String, String> env = new HashMap<>(Git.ENV);
@@ -97,7 +98,6 @@ class MergeQueueAcceptanceTest {
         Map<String, String> work = Map.of(greet, "README", farewell, "farewell.txt", readme, "README");
         Map<String, String> content = Map.of(greet, "project\nHello from Gas Town!\n", farewell, "Goodbye.\n",
                 readme, "A project merged by a Refinery.\n");
-        Map<Address.Polecat, String> branchOf = new LinkedHashMap<>();
         List<String> subjects = new ArrayList<>();
         for (String issue : issues) {
             Address.Polecat p = polecatOf.get(issue);
@@ -192,14 +192,8 @@ class MergeQueueAcceptanceTest {
     private void resolve(JsonObject conflict) throws Exception {
         String branch = conflict.string("branch");
         String task = conflict.string("resolve_task");
-        Address.Polecat p = null;
-        for (String name : List.of("furiosa", "nux", "slit")) {
-            Address.Polecat candidate = new Address.Polecat(RIG, name);
-            if (Worktrees.branch(town.home(candidate)).equals(branch)) {
-                p = candidate;
-            }
-        }
-        assertThat(p).as("the polecat with " + branch).isNotNull();
+        Address.Polecat p = branchOf.entrySet().stream().filter(e -> e.getValue().equals(branch))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
         Path wt = town.home(p);
         Map<String, String> env = agentEnv(p);
         env.put("GIT_EDITOR", "true");
