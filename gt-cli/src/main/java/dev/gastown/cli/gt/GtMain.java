@@ -47,6 +47,8 @@ public final class GtMain {
                 .add("formula", FormulaCommand.class, "formulas")
                 .add("mol", MolCommand.class, "molecule")
                 .add("prime", PrimeCommand.class)
-                .add("crew", CrewCommand.class);
+                .add("crew", CrewCommand.class)
+                .add("done", DoneCommand.class)
+                .add("mq", MqCommand.class, "mr");
     }
 }

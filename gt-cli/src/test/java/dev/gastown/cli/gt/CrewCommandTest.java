@@ -37,7 +37,7 @@ class CrewCommandTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("uncommitted");
         assertThat(clone).isDirectory();
-        Gt max = overseer.in(clone);
+        Gt max = overseer.at(clone);
         assertThat(max.run("--json", "whoami").ok().json().asObject().string("address"))
                 .isEqualTo("gastown/crew/max");
         assertThat(max.ok("prime")).contains("# You are max, crew in rig gastown").contains("## Startup");

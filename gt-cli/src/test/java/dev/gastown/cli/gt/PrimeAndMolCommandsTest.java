@@ -41,7 +41,7 @@ class PrimeAndMolCommandsTest {
     private Gt polecatWithWork() {
         JsonObject slung = overseer.run("--json", "sling", issue("Add greeting"), TownFixture.RIG).ok().json()
                 .asArray().get(0).asObject();
-        return overseer.in(Path.of(slung.string("workdir"))).env("GT_ROLE", slung.string("agent"));
+        return overseer.at(Path.of(slung.string("workdir"))).env("GT_ROLE", slung.string("agent"));
     }
 
     private static Event lastSessionStart(TownFixture f) {

@@ -24,9 +24,10 @@ public final class Gt {
                 "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"))));
     }
 
-    private Gt(Path cwd, Map<String, String> env) {
+    /** {@code gt} in {@code cwd} with exactly {@code env} as its environment. */
+    public Gt(Path cwd, Map<String, String> env) {
         this.cwd = cwd;
-        this.env = env;
+        this.env = new HashMap<>(env);
     }
 
     /** The overseer at the town's root. */
