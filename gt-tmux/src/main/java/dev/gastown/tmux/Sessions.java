@@ -66,7 +66,7 @@ public final class Sessions {
             Pane now = paneById(paneId).orElseThrow(() -> new TmuxException(TmuxException.Kind.AGENT_DIED,
                     "the agent of " + session + " exited at once and its pane is gone"));
             if (now.dead()) {
-                String last = capture(paneId, 20).strip();
+                String last = capture(paneId, 20).replaceAll("\n{3,}", "\n\n").strip();
                 throw new TmuxException(TmuxException.Kind.AGENT_DIED, "the agent of " + session
                         + " exited at once with status " + now.deadStatus()
                         + (last.isEmpty() ? "" : "; its last output:\n" + last));
@@ -131,6 +131,16 @@ public final class Sessions {
             }
         }
         return true;
+    }
+
+    /** When the pane's window last showed new output (tmux's window_activity). */
+    public java.time.Instant activity(String paneId) {
+        Tmux.Result r = tmux.tryRun("display-message", "-p", "-t", paneId, "#{window_activity}");
+        try {
+            return java.time.Instant.ofEpochSecond(Long.parseLong(r.stdout().strip()));
+        } catch (NumberFormatException e) {
+            return java.time.Instant.EPOCH;
+        }
     }
 
     /** The last {@code lines} lines of a pane (or session), wrapped lines joined. */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "crew", description = "Manage crew: persistent workers, each a full clone of the rig's origin that"
         + " pushes to the default branch directly.", subcommands = {CrewCommand.Add.class, CrewCommand.ListCrew.class,
-            CrewCommand.Remove.class})
+            CrewCommand.Remove.class, SessionVerbs.Start.class, SessionVerbs.Stop.class, SessionVerbs.Restart.class,
+            SessionVerbs.Status.class, SessionVerbs.Attach.class})
 final class CrewCommand extends GtCommand {
     @Override
     int execute() {

@@ -48,6 +48,13 @@ public final class GtMain {
                 .add("mol", MolCommand.class, "molecule")
                 .add("prime", PrimeCommand.class)
                 .add("crew", CrewCommand.class)
+                .add("daemon", DaemonCommand.class)
+                .add("up", UpCommand.class)
+                .add("down", DownCommand.class)
+                .add("start", StartCommand.class)
+                .add("shutdown", ShutdownCommand.class)
+                .add("boot", BootCommand.class)
+                .add("patrol", PatrolCommand.class)
                 .add("done", DoneCommand.class)
                 .add("mq", MqCommand.class, "mr");
     }

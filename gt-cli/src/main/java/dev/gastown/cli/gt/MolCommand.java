@@ -113,7 +113,8 @@ final class MolCommand extends GtCommand {
         }
     }
 
-    @Command(name = "step", description = "Molecule step operations.", subcommands = MolCommand.StepDone.class)
+    @Command(name = "step", description = "Molecule step operations.",
+            subcommands = {MolCommand.StepDone.class, MolCommand.AwaitSignal.class})
     static final class Step extends GtCommand {
         @Override
         int execute() {
@@ -195,6 +196,55 @@ final class MolCommand extends GtCommand {
                         + s.squashedIds().size() + " steps)");
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "await-signal", description = "Wait between patrol cycles: return at once on mail, a queued nudge"
+            + " or work for you in the town, else after a backoff that doubles with each idle wait (base × mult^idle,"
+            + " capped; settings/config.json daemon.patrol_backoff_max_seconds caps it town-wide).")
+    static final class AwaitSignal extends GtCommand {
+        @Option(names = "--backoff-base", paramLabel = "DURATION", defaultValue = "30s")
+        String base;
+
+        @Option(names = "--backoff-mult", paramLabel = "X", defaultValue = "2")
+        double mult;
+
+        @Option(names = "--backoff-max", paramLabel = "DURATION", defaultValue = "5m")
+        String max;
+
+        @Option(names = "--quiet", description = "Print nothing.")
+        boolean quiet;
+
+        @Override
+        int execute() {
+            java.time.Duration cap = dev.gastown.core.daemon.Thresholds.read(town()).patrolBackoffMax();
+            java.time.Duration limit = duration(max).compareTo(cap) > 0 ? cap : duration(max);
+            dev.gastown.core.patrol.AwaitSignal.Result r = new dev.gastown.core.patrol.AwaitSignal(ledger())
+                    .await(me(), duration(base).compareTo(limit) > 0 ? limit : duration(base), mult, limit);
+            if (json()) {
+                out().json(r.toJson());
+            } else if (!quiet) {
+                out().line("Woke on " + r.signal() + " after " + r.waitedMillis() / 1000 + " s (idle " + r.idle()
+                        + ")");
+            }
+            return ExitCodes.OK;
+        }
+
+        /** {@code 90}, {@code 90s}, {@code 5m} or {@code 1h}. */
+        static java.time.Duration duration(String text) {
+            String t = text.strip();
+            long unit = switch (t.isEmpty() ? ' ' : t.charAt(t.length() - 1)) {
+                case 'h' -> 3600;
+                case 'm' -> 60;
+                default -> 1;
+            };
+            String digits = t.replaceAll("[smh]$", "");
+            try {
+                return java.time.Duration.ofSeconds(Long.parseLong(digits) * unit);
+            } catch (NumberFormatException e) {
+                throw new dev.gastown.cli.CliException("not a duration: " + text + " (use 30s, 5m, 1h)",
+                        ExitCodes.USAGE);
+            }
         }
     }
 }

@@ -39,8 +39,8 @@ class PrimeAndMolCommandsTest {
 
     /** Slings a new issue to the rig and returns gt run as the polecat, in its worktree. */
     private Gt polecatWithWork() {
-        JsonObject slung = overseer.run("--json", "sling", issue("Add greeting"), TownFixture.RIG).ok().json()
-                .asArray().get(0).asObject();
+        JsonObject slung = overseer.run("--json", "sling", issue("Add greeting"), TownFixture.RIG, "--naked").ok()
+                .json().asArray().get(0).asObject();
         return overseer.at(Path.of(slung.string("workdir"))).env("GT_ROLE", slung.string("agent"));
     }
 

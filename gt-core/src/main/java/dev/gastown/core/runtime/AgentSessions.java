@@ -133,6 +133,11 @@ public final class AgentSessions {
         return was;
     }
 
+    /** When the agent's screen last changed. */
+    public Instant activity(Pane pane) {
+        return sessions.activity(pane.id());
+    }
+
     /** Where the town keeps the nudge queues and the per-session nudge locks. */
     public static Path nudgeQueues(Town town) {
         return town.runtimeDir().resolve("nudges");

@@ -1,0 +1,93 @@
+package dev.gastown.core.patrol;
+
+import dev.gastown.beads.json.JsonObject;
+import dev.gastown.core.agents.Agents;
+import dev.gastown.core.events.Event;
+import dev.gastown.core.events.EventLog;
+import dev.gastown.core.identity.Address;
+import dev.gastown.core.identity.SessionNames;
+import dev.gastown.core.ledger.Ledger;
+import dev.gastown.core.mail.Mailboxes;
+import dev.gastown.core.runtime.AgentSessions;
+import dev.gastown.tmux.NudgeQueue;
+import dev.gastown.tmux.Pause;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * {@code gt mol step await-signal}: how a patrol waits between cycles without burning tokens. It returns as soon as
+ * the agent has unread mail, a queued nudge, or the town records work for it (a submission, a merge, a spawn in its
+ * rig; an escalation for the Deacon); otherwise after a backoff that doubles with each idle wait
+ * ({@code base · mult^idle}, capped), the idle count kept on the agent bead so it survives restarts. Any signal resets
+ * it.
+ */
+public final class AwaitSignal {
+    private static final Set<String> RIG_WORK = Set.of("done", "merged", "merge_failed", "spawn", "sling", "nuke");
+    private static final Set<String> TOWN_WORK = Set.of("escalation_sent", "lifecycle", "convoy_created", "rig_add");
+
+    /** How the wait ended. */
+    public record Result(String signal, long waitedMillis, int idle, Duration timeout) {
+        public JsonObject toJson() {
+            return new JsonObject().put("signal", signal).put("waited_seconds", waitedMillis / 1000)
+                    .put("idle", idle).put("timeout_seconds", timeout.toSeconds());
+        }
+    }
+
+    private final Ledger ledger;
+
+    public AwaitSignal(Ledger ledger) {
+        this.ledger = ledger;
+    }
+
+    public Result await(Address me, Duration base, double mult, Duration max) {
+        Agents agents = new Agents(ledger);
+        int idle = agents.find(me).flatMap(r -> r.field("idle")).map(AwaitSignal::parse).orElse(0);
+        Duration timeout = Duration.ofMillis((long) Math.min(max.toMillis(), base.toMillis() * Math.pow(mult, idle)));
+        EventLog log = new EventLog(ledger.town());
+        long offset = log.readFrom(0).nextOffset();
+        NudgeQueue nudges = new NudgeQueue(AgentSessions.nudgeQueues(ledger.town()).resolve(SessionNames.of(me)));
+        Instant start = Instant.now();
+        String signal = "timeout";
+        while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
+            if (!new Mailboxes(ledger).inbox(me, false).isEmpty()) {
+                signal = "mail";
+                break;
+            }
+            if (!nudges.isEmpty()) {
+                signal = "nudge";
+                break;
+            }
+            EventLog.Batch batch = log.readFrom(offset);
+            offset = batch.nextOffset();
+            if (batch.events().stream().anyMatch(e -> concerns(e, me))) {
+                signal = "event";
+                break;
+            }
+            Pause.millis(500);
+        }
+        int nextIdle = signal.equals("timeout") ? idle + 1 : 0;
+        agents.setField(me, "idle", Integer.toString(nextIdle));
+        return new Result(signal, Duration.between(start, Instant.now()).toMillis(), nextIdle, timeout);
+    }
+
+    private static boolean concerns(Event e, Address me) {
+        if (e.actor().equals(me.toString())) {
+            return false;
+        }
+        if (me.rig().isEmpty()) {
+            return TOWN_WORK.contains(e.type());
+        }
+        String rig = me.rig().get();
+        return RIG_WORK.contains(e.type()) && (e.payload().string("rig").equals(rig)
+                || e.payload().string("target").startsWith(rig + "/") || e.actor().startsWith(rig + "/"));
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}
