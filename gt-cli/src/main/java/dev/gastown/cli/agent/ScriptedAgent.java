@@ -6,6 +6,8 @@ import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.json.JsonParser;
 import dev.gastown.beads.json.JsonValue;
 import dev.gastown.beads.json.JsonWriter;
+import dev.gastown.core.identity.Address;
+import dev.gastown.core.prime.Patrols;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,14 +35,17 @@ public final class ScriptedAgent {
     private final Transcript transcript;
     private final String sessionId;
     private final int handoffEvery;
+    private final boolean patrols;
     private int stepsThisSession;
 
-    ScriptedAgent(Terminal terminal, Shell shell, Transcript transcript, String sessionId, int handoffEvery) {
+    ScriptedAgent(Terminal terminal, Shell shell, Transcript transcript, String sessionId, int handoffEvery,
+            boolean patrols) {
         this.terminal = terminal;
         this.shell = shell;
         this.transcript = transcript;
         this.sessionId = sessionId;
         this.handoffEvery = handoffEvery;
+        this.patrols = patrols;
     }
 
     public static int run(List<String> args, Map<String, String> env, Path cwd, java.io.InputStream in,
@@ -56,10 +61,10 @@ public final class ScriptedAgent {
         String id = UUID.randomUUID().toString();
         int every = parse(env.getOrDefault(HANDOFF_EVERY, "0"));
         Terminal terminal = new Terminal(in, out);
+        String role = env.getOrDefault("GT_ROLE", "?");
         ScriptedAgent agent = new ScriptedAgent(terminal, new Shell(cwd, Map.of("GT_SESSION_ID", id)),
-                new Transcript(Transcript.of(transcripts, id)), id, every);
-        agent.loop(args.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", args)),
-                env.getOrDefault("GT_ROLE", "?"));
+                new Transcript(Transcript.of(transcripts, id)), id, every, patrols(role));
+        agent.loop(args.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", args)), role);
         return 0;
     }
 
@@ -124,8 +129,10 @@ public final class ScriptedAgent {
             }
             Optional<JsonObject> step = molecule.get().find("step").map(JsonValue::asObject);
             if (step.isEmpty()) {
-                finish(bead.get(), molecule.get());
-                return;
+                if (!finish(bead.get(), molecule.get())) {
+                    return;
+                }
+                continue;
             }
             if (!runStep(step.get(), bead.get(), molecule.get())) {
                 return;
@@ -177,16 +184,29 @@ public final class ScriptedAgent {
         return true;
     }
 
-    private void finish(JsonObject bead, JsonObject molecule) {
+    /**
+     * Ends a molecule whose steps are all done. A patrol then reads what was queued for it during the cycle and
+     * starts the next cycle; true when there is more work on the hook to walk.
+     */
+    private boolean finish(JsonObject bead, JsonObject molecule) {
         if (!molecule.get("complete").asBoolean()) {
             terminal.say("No step of " + molecule.string("id") + " is ready; waiting.");
-            return;
+            return false;
+        }
+        transcript.append("complete", molecule.string("id"));
+        if (patrols) {
+            drainQueue().forEach(q -> {
+                transcript.append("queued", q);
+                terminal.received(q);
+            });
+            return command(List.of("gt", "patrol", "next", "--summary", "scripted patrol cycle "
+                    + molecule.string("id") + " done"));
         }
         if (bead.string("id").equals(molecule.string("id")) && !bead.string("status").equals("closed")) {
             command(List.of("bd", "close", bead.string("id"), "--reason", "all steps done"));
         }
         terminal.say("Molecule " + molecule.string("id") + " is complete.");
-        transcript.append("complete", molecule.string("id"));
+        return false;
     }
 
     private void runPlainBead(JsonObject bead) {
@@ -250,6 +270,14 @@ public final class ScriptedAgent {
     private void show(String what, Shell.Run r) {
         terminal.say("⏺ " + what + (r.ok() ? "" : " (exit " + r.exit() + ")"));
         terminal.say(indent(tail(r.out(), r.ok() ? 4 : 12)));
+    }
+
+    private static boolean patrols(String role) {
+        try {
+            return Patrols.loops(Address.parse(role).role());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static Path transcriptDir(Map<String, String> env) {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Agent beads, all in the town's store: one per agent, created when the agent first exists, holding its state
@@ -82,11 +83,19 @@ public final class Agents {
 
     /** Sets one description field ({@code cleanup_status}, {@code active_mr}...). */
     public AgentRecord setField(Address a, String key, String value) {
+        return setFields(a, Map.of(key, value));
+    }
+
+    /** Sets several description fields in one write. */
+    public AgentRecord setFields(Address a, Map<String, String> fields) {
         BeadsContext hq = ledger.hq();
         return ledger.write(hq, tx -> {
             Issue bead = ensure(tx, hq, a);
-            return AgentRecord.of(a, Updates.apply(tx, hq, bead.id(),
-                    new IssueUpdate().description(Fields.set(bead.description(), key, value))));
+            String description = bead.description();
+            for (Map.Entry<String, String> f : new TreeMap<>(fields).entrySet()) {
+                description = Fields.set(description, f.getKey(), f.getValue());
+            }
+            return AgentRecord.of(a, Updates.apply(tx, hq, bead.id(), new IssueUpdate().description(description)));
         });
     }
 

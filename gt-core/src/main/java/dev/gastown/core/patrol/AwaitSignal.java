@@ -1,6 +1,7 @@
 package dev.gastown.core.patrol;
 
 import dev.gastown.beads.json.JsonObject;
+import dev.gastown.core.agents.AgentRecord;
 import dev.gastown.core.agents.Agents;
 import dev.gastown.core.events.Event;
 import dev.gastown.core.events.EventLog;
@@ -13,6 +14,10 @@ import dev.gastown.tmux.NudgeQueue;
 import dev.gastown.tmux.Pause;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -42,7 +47,9 @@ public final class AwaitSignal {
 
     public Result await(Address me, Duration base, double mult, Duration max) {
         Agents agents = new Agents(ledger);
-        int idle = agents.find(me).flatMap(r -> r.field("idle")).map(AwaitSignal::parse).orElse(0);
+        Optional<AgentRecord> record = agents.find(me);
+        int idle = record.flatMap(r -> r.field("idle")).map(AwaitSignal::parse).orElse(0);
+        Instant lastWake = record.flatMap(r -> r.field("woke")).map(AwaitSignal::instant).orElse(Instant.EPOCH);
         Duration timeout = Duration.ofMillis((long) Math.min(max.toMillis(), base.toMillis() * Math.pow(mult, idle)));
         EventLog log = new EventLog(ledger.town());
         long offset = log.readFrom(0).nextOffset();
@@ -50,7 +57,7 @@ public final class AwaitSignal {
         Instant start = Instant.now();
         String signal = "timeout";
         while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {
-            if (!new Mailboxes(ledger).inbox(me, false).isEmpty()) {
+            if (new Mailboxes(ledger).inbox(me, false).stream().anyMatch(m -> instant(m.createdAt()).isAfter(lastWake))) {
                 signal = "mail";
                 break;
             }
@@ -67,7 +74,7 @@ public final class AwaitSignal {
             Pause.millis(500);
         }
         int nextIdle = signal.equals("timeout") ? idle + 1 : 0;
-        agents.setField(me, "idle", Integer.toString(nextIdle));
+        agents.setFields(me, Map.of("idle", Integer.toString(nextIdle), "woke", Instant.now().toString()));
         return new Result(signal, Duration.between(start, Instant.now()).toMillis(), nextIdle, timeout);
     }
 
@@ -81,6 +88,15 @@ public final class AwaitSignal {
         String rig = me.rig().get();
         return RIG_WORK.contains(e.type()) && (e.payload().string("rig").equals(rig)
                 || e.payload().string("target").startsWith(rig + "/") || e.actor().startsWith(rig + "/"));
+    }
+
+    /** A timestamp as written in beads; unreadable ones count as long ago, so their mail still wakes the agent. */
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            return Instant.EPOCH;
+        }
     }
 
     private static int parse(String s) {

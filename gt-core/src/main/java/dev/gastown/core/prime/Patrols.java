@@ -40,6 +40,11 @@ public final class Patrols {
         });
     }
 
+    /** Whether {@code role} starts its next cycle as soon as one ends (Boot triages once and is replaced). */
+    public static boolean loops(Role role) {
+        return role != Role.BOOT && formula(role).isPresent();
+    }
+
     /**
      * Pours {@code who}'s patrol formula as a wisp (offering the rig's variables) into the store it works in, and
      * hangs it on {@code who}'s hook. Empty when unfinished work is on the hook already: a concurrent prime got

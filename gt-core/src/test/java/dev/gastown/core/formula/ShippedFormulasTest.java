@@ -163,7 +163,7 @@ class ShippedFormulasTest {
         assertChain(t, keys(t).toArray(String[]::new));
         assertThat(node(t, "handle-done").description()).contains("gt polecat status gastown/<name> --json");
         assertThat(node(t, "handle-merged").description()).contains("gt polecat nuke gastown/<name>");
-        assertThat(node(t, "end-cycle").description()).contains("bd mol squash <molecule-id> --summary")
+        assertThat(node(t, "end-cycle").description()).contains("gt patrol next --summary")
                 .contains("--backoff-base 30s --backoff-mult 2 --backoff-max 5m").contains("gt handoff");
         assertThat(cooker.cook("mol-witness-patrol", Map.of("rig", "x"), CookMode.POUR).prefersWisp()).isTrue();
     }
