@@ -67,6 +67,9 @@ public final class GitCli {
             return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8),
                     new String(err.join(), StandardCharsets.UTF_8));
         } catch (IOException e) {
+            if (!java.nio.file.Files.isDirectory(dir)) {
+                return new Result(128, "", "cannot run git in " + dir + ": the directory does not exist");
+            }
             throw new UncheckedIOException("cannot run git (is it installed?)", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,12 +4,14 @@ import dev.gastown.beads.json.JsonArray;
 import dev.gastown.beads.json.JsonObject;
 import dev.gastown.cli.ExitCodes;
 import dev.gastown.core.convoy.Convoy;
+import dev.gastown.core.convoy.ConvoyDispatch;
 import dev.gastown.core.convoy.ConvoyLanding;
 import dev.gastown.core.convoy.ConvoyQueries;
 import dev.gastown.core.convoy.Convoys;
 import dev.gastown.core.convoy.StrandedConvoy;
 import dev.gastown.core.convoy.TrackedIssue;
 import dev.gastown.core.identity.Address;
+import dev.gastown.core.work.Sling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "convoy", description = "Track batches of work across rigs. A convoy lands (closes, mails its notify"
         + " address, logs convoy_landed) the moment the last issue it tracks is closed.",
-        subcommands = {ConvoyCommand.Create.class, ConvoyCommand.Add.class, ConvoyCommand.Status.class,
+        subcommands = {ConvoyCommand.Create.class, ConvoyCommand.Add.class, ConvoyCommand.Status.class, ConvoyCommand.Dispatch.class,
                 ConvoyCommand.ListConvoys.class, ConvoyCommand.Check.class, ConvoyCommand.Stranded.class})
 final class ConvoyCommand extends GtCommand {
     @Override
@@ -235,6 +237,32 @@ final class ConvoyCommand extends GtCommand {
                 }
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "dispatch", description = "Feed stranded convoys (the Deacon's patrol runs this): sling each"
+            + " stranded issue of a rig to a fresh polecat and start it, once; an issue stranded again after that is"
+            + " reported to its rig's Witness instead of being slung in a loop.")
+    static final class Dispatch extends GtCommand {
+        @Option(names = "--dry-run", description = "Say what would be done; change nothing.")
+        boolean dryRun;
+
+        @Override
+        int execute() {
+            WorkerWake wake = new WorkerWake(agentSessions(), ledger(), me(), out());
+            List<ConvoyDispatch.Outcome> done = new ConvoyDispatch(ledger(), me(), new Sling(ledger(), formulas(),
+                    me()), wake::wake).dispatch(dryRun);
+            if (json()) {
+                JsonArray a = new JsonArray();
+                done.forEach(o -> a.add(o.toJson()));
+                out().json(a);
+            } else if (done.isEmpty()) {
+                out().line("No stranded work.");
+            }
+            if (!json()) {
+                done.forEach(o -> out().line(o.issue() + " (" + o.convoy() + "): " + o.action() + ", " + o.detail()));
+            }
+            return done.stream().anyMatch(o -> o.action().equals("failed")) ? ExitCodes.FAILURE : ExitCodes.OK;
         }
     }
 

@@ -108,6 +108,10 @@ final class DaemonCommand extends GtCommand {
     static final class Start extends GtCommand {
         @Override
         int execute() {
+            if (Files.exists(DaemonFiles.of(town()).shuttingDown())) {
+                throw new CliException("the town is shutting down, so the daemon stays stopped (gt up clears the"
+                        + " shutdown and starts it)", ExitCodes.FAILURE);
+            }
             long pid = startDetached(this);
             if (json()) {
                 out().json(new JsonObject().put("running", true).put("pid", pid));

@@ -3,17 +3,10 @@ package dev.gastown.cli.gt;
 import dev.gastown.beads.json.JsonArray;
 import dev.gastown.cli.ExitCodes;
 import dev.gastown.cli.FormulaAccess;
-import dev.gastown.core.identity.SessionNames;
-import dev.gastown.core.runtime.AgentSessions;
-import dev.gastown.core.runtime.Nudges;
 import dev.gastown.core.town.RigRegistry;
 import dev.gastown.core.work.Sling;
 import dev.gastown.core.work.SlingRequest;
 import dev.gastown.core.work.Slung;
-import dev.gastown.tmux.NudgeOutcome;
-import dev.gastown.tmux.Nudger;
-import dev.gastown.tmux.Pane;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -61,34 +54,17 @@ final class SlingCommand extends GtCommand {
         List<Slung> done = sling.sling(new SlingRequest(items, target, FormulaAccess.vars(vars), args, on, noConvoy,
                 molecule, force));
         JsonArray a = new JsonArray();
+        WorkerWake wake = new WorkerWake(agentSessions(), ledger(), me(), out());
         for (Slung s : done) {
             out().line("Slung " + s.beadId() + " to " + s.agent() + (s.spawned() ? " (new polecat, worktree "
                     + s.workdir() + ")" : "") + s.molecule().map(m -> ", molecule " + m).orElse("")
                     + s.convoy().map(c -> ", convoy " + c).orElse(""));
-            a.add(s.toJson().put("session", naked ? "not started (--naked)" : wake(s)));
+            a.add(s.toJson().put("session", naked ? "not started (--naked)" : wake.wake(s)));
         }
         if (json()) {
             out().json(a);
         }
         return ExitCodes.OK;
-    }
-
-    /**
-     * Gets the worker going: a running agent is nudged to look at its hook, any other is started (the beacon names
-     * the work, and its first instruction is to check the hook).
-     */
-    private String wake(Slung s) {
-        AgentSessions sessions = agentSessions();
-        if (sessions.running(s.agent()).isPresent()) {
-            NudgeOutcome o = new Nudges(sessions, ledger()).send(me(), s.agent(), "Work slung: " + s.beadId()
-                    + ". Run `gt hook` to see it, then begin.", Nudger.Mode.WAIT_IDLE, Duration.ofSeconds(15), true);
-            out().line("  " + s.agent() + (o instanceof NudgeOutcome.Failed f ? ": nudge failed: " + f.reason()
-                    : o instanceof NudgeOutcome.Queued ? ": busy, told at its next turn" : ": nudged"));
-            return o instanceof NudgeOutcome.Failed ? "nudge failed" : "nudged";
-        }
-        Pane p = sessions.ensure(s.agent(), me(), "assigned:" + s.beadId());
-        out().line("  started " + SessionNames.of(s.agent()) + " (pane " + p.id() + ")");
-        return "started";
     }
 
     /** The last word is a target when it names a rig, is an address, or is '.'. */

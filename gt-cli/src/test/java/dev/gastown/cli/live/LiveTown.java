@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -95,10 +96,16 @@ final class LiveTown implements AutoCloseable {
     }
 
     static void waitFor(String what, Duration timeout, BooleanSupplier condition) {
+        waitFor(what, timeout, condition, () -> "");
+    }
+
+    /** Waits for {@code condition}; on timeout the failure carries {@code diagnostics} (screens, state). */
+    static void waitFor(String what, Duration timeout, BooleanSupplier condition, Supplier<String> diagnostics) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what
+                        + diagnostics.get());
             }
             Pause.millis(250);
         }
@@ -115,6 +122,7 @@ final class LiveTown implements AutoCloseable {
 
     @Override
     public void close() {
+        gt.run("shutdown");
         TownTmux.of(town).tryRun("kill-server");
     }
 }

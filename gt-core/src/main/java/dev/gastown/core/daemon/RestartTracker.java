@@ -26,7 +26,7 @@ public final class RestartTracker {
 
     /** One agent's record. */
     public record Record(List<Instant> restarts, boolean blocked) {
-        JsonObject toJson() {
+        public JsonObject toJson() {
             JsonArray times = new JsonArray();
             restarts.forEach(t -> times.add(t.toString()));
             return new JsonObject().put("restarts", times).put("blocked", blocked);

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -49,6 +50,16 @@ public final class EventLog {
     /** Every readable event, oldest first. */
     public List<Event> readAll() {
         return readFrom(0).events();
+    }
+
+    /** The most recent events, from about the last {@code bytes} of the stream (a cut first line is skipped). */
+    public List<Event> tail(long bytes) {
+        try {
+            long size = Files.exists(town.eventsFile()) ? Files.size(town.eventsFile()) : 0;
+            return readFrom(Math.max(0, size - bytes)).events();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + town.eventsFile(), e);
+        }
     }
 
     /** Events that start at or after byte {@code offset}, and the offset after the last complete line. */

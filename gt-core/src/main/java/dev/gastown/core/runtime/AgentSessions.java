@@ -6,6 +6,7 @@ import dev.gastown.core.agents.AgentState;
 import dev.gastown.core.agents.Agents;
 import dev.gastown.core.events.EventLog;
 import dev.gastown.core.identity.Address;
+import dev.gastown.core.identity.Role;
 import dev.gastown.core.identity.SessionNames;
 import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.town.Identities;
@@ -19,6 +20,7 @@ import dev.gastown.tmux.Screen;
 import dev.gastown.tmux.SessionSpec;
 import dev.gastown.tmux.Sessions;
 import dev.gastown.tmux.TmuxException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -158,8 +160,20 @@ public final class AgentSessions {
         return sessions.tmux().attachCommand(session);
     }
 
+    /** Boot is a fresh triage each time: its scratch home is made on demand (towns installed before it had none). */
+    private static void createHome(Path home) {
+        try {
+            Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new GtException("cannot create " + home + ": " + e.getMessage());
+        }
+    }
+
     private SessionSpec spec(Address a, Address from, String topic) {
         Path home = town.home(a);
+        if (a.role() == Role.BOOT) {
+            createHome(home);
+        }
         if (!Files.isDirectory(home)) {
             throw new GtException(a + " has no home at " + home + (a.role().isRigWorker()
                     ? " (create it first: gt polecat add / gt crew add)" : ""));

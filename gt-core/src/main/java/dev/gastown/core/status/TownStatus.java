@@ -6,6 +6,12 @@ import dev.gastown.beads.model.IssueType;
 import dev.gastown.beads.ops.BeadsContext;
 import dev.gastown.core.agents.AgentRecord;
 import dev.gastown.core.agents.Agents;
+import dev.gastown.core.daemon.Daemon;
+import dev.gastown.core.daemon.DaemonFiles;
+import dev.gastown.core.daemon.RestartTracker;
+import dev.gastown.core.events.Event;
+import dev.gastown.core.events.EventLog;
+import dev.gastown.core.events.FeedLine;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.identity.SessionNames;
 import dev.gastown.core.ledger.Ledger;
@@ -45,27 +51,54 @@ public final class TownStatus {
         }
     }
 
-    /** The whole picture. */
-    public record Snapshot(String town, String root, List<AgentLine> townAgents, List<RigLine> rigs,
-            int openConvoys, int overseerUnread) {
+    /** The daemon: whether it runs, its last heartbeat, and the restarts it made per agent (blocked ones marked). */
+    public record DaemonLine(boolean running, long pid, String lastHeartbeat, Map<String, RestartTracker.Record>
+            restarts) {
+        JsonObject toJson() {
+            JsonObject r = new JsonObject();
+            restarts.forEach((agent, rec) -> r.put(agent, rec.toJson()));
+            return new JsonObject().put("running", running).put("pid", pid).put("last_heartbeat", lastHeartbeat)
+                    .put("restarts", r);
+        }
+
+        String line() {
+            StringBuilder s = new StringBuilder("  daemon: ").append(running ? "running (pid " + pid + ")"
+                    : "not running").append(lastHeartbeat.isEmpty() ? "" : " · last heartbeat " + lastHeartbeat);
+            restarts.forEach((agent, rec) -> s.append(" · ").append(agent).append(" restarted ")
+                    .append(rec.restarts().size()).append('×').append(rec.blocked() ? " (BLOCKED)" : ""));
+            return s.toString();
+        }
+    }
+
+    /** The whole picture, with the latest events that tell what happened lately. */
+    public record Snapshot(String town, String root, DaemonLine daemon, List<AgentLine> townAgents,
+            List<RigLine> rigs, int openConvoys, int overseerUnread, List<Event> recent) {
         public JsonObject toJson() {
             JsonArray agents = new JsonArray();
             townAgents.forEach(a -> agents.add(a.toJson()));
             JsonArray rigArray = new JsonArray();
             rigs.forEach(r -> rigArray.add(r.toJson()));
-            return new JsonObject().put("town", town).put("root", root).put("agents", agents).put("rigs", rigArray)
-                    .put("open_convoys", openConvoys).put("overseer_unread_mail", overseerUnread);
+            JsonArray events = new JsonArray();
+            recent.forEach(e -> events.add(e.toJson()));
+            return new JsonObject().put("town", town).put("root", root).put("daemon", daemon.toJson())
+                    .put("agents", agents).put("rigs", rigArray).put("open_convoys", openConvoys)
+                    .put("overseer_unread_mail", overseerUnread).put("recent", events);
         }
 
         public List<String> lines() {
             List<String> out = new ArrayList<>();
             out.add("Town " + town + " (" + root + ")");
+            out.add(daemon.line());
             out.add("  overseer: " + overseerUnread + " unread mail · " + openConvoys + " open convoy(s)");
             townAgents.forEach(a -> out.add(line(a)));
             for (RigLine r : rigs) {
                 out.add("Rig " + r.name() + " (" + r.prefix() + "-): " + r.openIssues() + " open issue(s), "
                         + r.openMergeRequests() + " in the merge queue");
                 r.agents().forEach(a -> out.add(line(a)));
+            }
+            if (!recent.isEmpty()) {
+                out.add("Recently:");
+                recent.forEach(e -> out.add("  " + FeedLine.of(e)));
             }
             return out;
         }
@@ -75,6 +108,10 @@ public final class TownStatus {
                     a.state(), a.hook().isEmpty() ? "-" : a.hook(), a.unread() == 0 ? "" : a.unread() + " unread");
         }
     }
+
+    private static final int RECENT = 12;
+    private static final Set<String> STORY = Set.of("daemon_start", "agent_restarted", "sling", "done", "merged",
+            "merge_failed", "nuke", "convoy_landed", "escalation_sent", "handoff");
 
     private final Ledger ledger;
 
@@ -110,8 +147,21 @@ public final class TownStatus {
             rigs.add(rig(rig, running, agents, unread));
         }
         String name = JsonFiles.readIfExists(ledger.town().townJson()).map(o -> o.string("name")).orElse("");
-        return new Snapshot(name, ledger.town().root().toString(), town, rigs, convoys[0],
-                unread.getOrDefault(Address.OVERSEER.toString(), 0));
+        return new Snapshot(name, ledger.town().root().toString(), daemon(), town, rigs, convoys[0],
+                unread.getOrDefault(Address.OVERSEER.toString(), 0), recent());
+    }
+
+    private DaemonLine daemon() {
+        Daemon.Status d = Daemon.status(ledger.town());
+        return new DaemonLine(d.running(), d.pid(), d.state().string("last_heartbeat"),
+                RestartTracker.load(DaemonFiles.of(ledger.town()).restarts()).all());
+    }
+
+    /** The last few events that change the story: starts and restarts, merges and failures, landings, escalations. */
+    private List<Event> recent() {
+        List<Event> story = new EventLog(ledger.town()).tail(256 * 1024).stream()
+                .filter(e -> STORY.contains(e.type())).toList();
+        return story.subList(Math.max(0, story.size() - RECENT), story.size());
     }
 
     private RigLine rig(Rig rig, Set<String> running, Map<String, AgentRecord> agents, Map<String, Integer> unread) {

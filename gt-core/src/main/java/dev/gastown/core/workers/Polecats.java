@@ -147,11 +147,18 @@ public final class Polecats {
         Agents agents = new Agents(ledger);
         List<Status> out = new ArrayList<>();
         for (String name : FileTrees.namedChildren(rig.layout().polecatsDir())) {
-            Polecat p = get(new Address.Polecat(rigName, name));
-            Optional<AgentRecord> agent = agents.find(p.address());
-            out.add(new Status(p, agent.map(AgentRecord::state).orElse(AgentState.IDLE),
-                    agent.flatMap(AgentRecord::hook).orElse(""), Worktrees.dirt(p.dir()).size(),
-                    Worktrees.unmerged(p.dir(), p.branch(), "origin/" + rig.settings().targetBranch()).size()));
+            try {
+                Polecat p = get(new Address.Polecat(rigName, name));
+                Optional<AgentRecord> agent = agents.find(p.address());
+                out.add(new Status(p, agent.map(AgentRecord::state).orElse(AgentState.IDLE),
+                        agent.flatMap(AgentRecord::hook).orElse(""), Worktrees.dirt(p.dir()).size(),
+                        Worktrees.unmerged(p.dir(), p.branch(), "origin/" + rig.settings().targetBranch()).size()));
+            } catch (RuntimeException e) {
+                if (Files.exists(rig.layout().polecatsDir().resolve(name).resolve(".git"))) {
+                    throw e;
+                }
+                // its worktree is gone or going (nuked while we looked): no longer a polecat to list
+            }
         }
         return out;
     }
