@@ -161,6 +161,7 @@ public final class ScriptedAgent {
         }
         Map<String, String> vars = new LinkedHashMap<>();
         vars.put("GT_STEP", id);
+        vars.put("GT_STEP_TITLE", step.string("title"));
         vars.put("GT_MOLECULE", molecule.string("id"));
         vars.put("GT_ISSUE", bead.string("id"));
         vars.put("GT_ISSUE_TITLE", bead.string("title"));

@@ -1,5 +1,9 @@
 package dev.gastown.cli.bench;
 
+import dev.gastown.beads.json.JsonArray;
+import dev.gastown.beads.json.JsonNumber;
+import dev.gastown.beads.json.JsonObject;
+import dev.gastown.beads.json.JsonValue;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -11,7 +15,7 @@ import java.util.regex.Pattern;
  * The three pegs of the Towers of Hanoi, simulated, so that every step a molecule hands out can be checked: a move
  * from an empty peg, or of a disk that is not on top, or onto a smaller disk, is an error.
  */
-final class Pegs {
+public final class Pegs {
     private static final Pattern SETUP = Pattern.compile("Set up (\\d+) disks on peg (\\S+)");
     private static final Pattern MOVE = Pattern.compile("Move disk (\\d+): (\\S+) \u2192 (\\S+)");
     private static final Pattern VERIFY = Pattern.compile("Verify the tower is on peg (\\S+)");
@@ -21,8 +25,32 @@ final class Pegs {
     private boolean verified;
     private long moves;
 
+    /** The pegs as JSON: each peg's disks from the top down, the counts, and whether the tower was verified. */
+    public JsonObject toJson() {
+        JsonObject p = new JsonObject();
+        pegs.forEach((name, disksOn) -> {
+            JsonArray a = new JsonArray();
+            disksOn.forEach(d -> a.add(JsonNumber.of(d)));
+            p.put(name, a);
+        });
+        return new JsonObject().put("disks", disks).put("moves", moves).put("verified", verified)
+                .put("pegs", p);
+    }
+
+    public static Pegs fromJson(JsonObject o) {
+        Pegs out = new Pegs();
+        out.disks = (int) o.find("disks").map(JsonValue::asLong).orElse(0L).longValue();
+        out.moves = o.find("moves").map(JsonValue::asLong).orElse(0L);
+        out.verified = o.find("verified").map(JsonValue::asBoolean).orElse(false);
+        o.find("pegs").map(JsonValue::asObject).ifPresent(p -> p.entries().forEach(e -> {
+            Deque<Integer> peg = out.peg(e.getKey());
+            e.getValue().asArray().forEach(d -> peg.addLast((int) d.asLong()));
+        }));
+        return out;
+    }
+
     /** Applies the step with this title; throws {@link IllegalStateException} when it is not legal now. */
-    void apply(String title) {
+    public void apply(String title) {
         Matcher m = MOVE.matcher(title);
         if (m.matches()) {
             move(Integer.parseInt(m.group(1)), m.group(2), m.group(3));
@@ -74,11 +102,11 @@ final class Pegs {
         return pegs.computeIfAbsent(name, k -> new ArrayDeque<>());
     }
 
-    boolean verified() {
+    public boolean verified() {
         return verified;
     }
 
-    long moves() {
+    public long moves() {
         return moves;
     }
 }

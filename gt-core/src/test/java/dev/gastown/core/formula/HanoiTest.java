@@ -51,7 +51,7 @@ class HanoiTest {
         Template t = cook(Map.of("disks", "3", "source_peg", "left", "target_peg", "right", "auxiliary_peg", "mid"));
         assertThat(t.steps().get(1).title()).isEqualTo("Move disk 1: left \u2192 right");
         assertThat(t.steps().get(1).description()).isEqualTo("Take disk 1 off peg left and put it on peg right, "
-                + "then close this step with `bd close --continue`.");
+                + "then close this step with `bd close --continue`.\n```sh\ngt agent pegs\n```");
         assertThat(t.steps().get(0).title()).isEqualTo("Set up 3 disks on peg left");
         simulate(t, 3, "left", "right", "mid");
     }
