@@ -2,10 +2,15 @@ package dev.gastown.cli.gt;
 
 import dev.gastown.beads.json.JsonArray;
 import dev.gastown.beads.json.JsonObject;
+import dev.gastown.beads.git.GitCli;
+import dev.gastown.beads.store.StoreLock;
+import dev.gastown.cli.CliException;
 import dev.gastown.cli.ExitCodes;
 import dev.gastown.core.rig.Rig;
+import dev.gastown.core.rig.RigSettings;
 import dev.gastown.core.rig.RigSetup;
 import dev.gastown.core.town.RigLayout;
+import dev.gastown.core.town.TownLock;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "rig", description = "Manage the town's rigs (one per git project).",
         subcommands = {RigCommand.Add.class, RigCommand.ListRigs.class, RigCommand.Remove.class,
-                RigCommand.Status.class})
+                RigCommand.Status.class, RigCommand.Config.class})
 final class RigCommand extends GtCommand {
     @Override
     int execute() {
@@ -105,6 +110,50 @@ final class RigCommand extends GtCommand {
             } else {
                 o.entries().forEach(e -> out().line(String.format("%-15s %s", e.getKey(), e.getValue().toJson()
                         .replaceAll("^\"|\"$", ""))));
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "config", description = "Set a rig's merge settings (settings/config.json in the rig), then show"
+            + " them: the test command the merge engine and polecats run, and the branch merges go to.")
+    static final class Config extends GtCommand {
+        @Parameters(paramLabel = "NAME")
+        String name;
+
+        @Option(names = "--test-command", paramLabel = "CMD", description = "Shell command that must pass before a"
+                + " merge ('' for none).")
+        String testCommand;
+
+        @Option(names = "--target", paramLabel = "BRANCH", description = "The branch merges go to.")
+        String target;
+
+        @Override
+        int execute() {
+            Rig rig = Rig.load(town(), name);
+            RigSettings settings = rig.settings();
+            if (testCommand != null) {
+                settings = settings.withTestCommand(testCommand);
+            }
+            if (target != null) {
+                if (!new GitCli(town().root()).run("check-ref-format", "--branch", target).ok()) {
+                    throw new CliException("not a valid branch name: \"" + target + "\"", ExitCodes.USAGE);
+                }
+                settings = settings.withTargetBranch(target);
+            }
+            if (testCommand != null || target != null) {
+                try (StoreLock.Held lock = TownLock.town(town())) {
+                    settings.write(rig.layout());
+                }
+            }
+            RigSettings now = Rig.load(town(), name).settings();
+            JsonObject o = new JsonObject().put("rig", name).put("test_command", now.testCommand())
+                    .put("target_branch", now.targetBranch());
+            if (json()) {
+                out().json(o);
+            } else {
+                out().line("test_command   " + now.testCommand());
+                out().line("target_branch  " + now.targetBranch());
             }
             return ExitCodes.OK;
         }

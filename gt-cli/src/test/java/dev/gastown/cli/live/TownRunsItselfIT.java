@@ -110,7 +110,7 @@ class TownRunsItselfIT {
                     && e.payload().string("target").contains("/polecats/"));
 
             String status = t.gt.run("status").ok().out();
-            assertThat(status).contains("daemon: running").contains(RIG + "/witness restarted")
+            assertThat(status).contains("daemon: running").contains(RIG + "/witness (re)started")
                     .contains("0 open issue(s)").contains("Recently:").contains("\"Five features\" landed");
         }
     }

@@ -55,6 +55,10 @@ public record RigSettings(String targetBranch, String testCommand, boolean delet
         return new RigSettings(targetBranch, command, deleteMergedBranches, namepoolTheme, customNames, agent);
     }
 
+    public RigSettings withTargetBranch(String branch) {
+        return new RigSettings(branch, testCommand, deleteMergedBranches, namepoolTheme, customNames, agent);
+    }
+
     private static String or(String v, String fallback) {
         return v.isEmpty() ? fallback : v;
     }

@@ -64,7 +64,7 @@ public final class TownStatus {
         String line() {
             StringBuilder s = new StringBuilder("  daemon: ").append(running ? "running (pid " + pid + ")"
                     : "not running").append(lastHeartbeat.isEmpty() ? "" : " · last heartbeat " + lastHeartbeat);
-            restarts.forEach((agent, rec) -> s.append(" · ").append(agent).append(" restarted ")
+            restarts.forEach((agent, rec) -> s.append(" · ").append(agent).append(" (re)started ")
                     .append(rec.restarts().size()).append('×').append(rec.blocked() ? " (BLOCKED)" : ""));
             return s.toString();
         }
