@@ -50,7 +50,7 @@ public final class WispGc {
         RECENT;
 
         public String key() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -63,7 +63,7 @@ final class DogCommand extends GtCommand {
             } else {
                 for (Dogs.Status d : dogs) {
                     out().line(String.format("%-24s %-9s %s", d.dog().address(), d.state().key(),
-                            d.work().map(w -> "working on " + w).orElse("idle")));
+                            d.work().map(w -> "working on " + w).orElse("-")));
                 }
             }
             return ExitCodes.OK;

@@ -59,7 +59,7 @@ public final class OrphanReaper {
         REAPED, WOULD_REAP, SURVIVED;
 
         public String key() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 
