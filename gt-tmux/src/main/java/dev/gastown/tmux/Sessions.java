@@ -89,6 +89,38 @@ public final class Sessions {
         return r.stdout().isBlank() ? List.of() : List.of(r.stdout().strip().split("\n"));
     }
 
+    /** The server's process and the first process of each of its panes. */
+    public record ServerProcesses(long serverPid, List<Long> panePids) {
+        public ServerProcesses {
+            panePids = List.copyOf(panePids);
+        }
+    }
+
+    /**
+     * The processes this server runs, over all its sessions and panes; empty when no server runs. Any other failure
+     * is thrown, so a caller never mistakes "tmux did not answer" for "no panes".
+     */
+    public Optional<ServerProcesses> processes() {
+        Tmux.Result r = tmux.tryRun("list-panes", "-a", "-F", "#{pid}\t#{pane_pid}");
+        if (r.exit() != 0) {
+            TmuxException.Kind k = TmuxException.classify(r.stderr());
+            if (k == TmuxException.Kind.NO_SERVER) {
+                return Optional.empty();
+            }
+            throw new TmuxException(k, "tmux list-panes: " + r.stderr().strip());
+        }
+        long server = 0;
+        List<Long> panes = new ArrayList<>();
+        for (String line : r.stdout().strip().split("\n")) {
+            String[] f = line.split("\t");
+            if (f.length == 2) {
+                server = Long.parseLong(f[0].strip());
+                panes.add(Long.parseLong(f[1].strip()));
+            }
+        }
+        return Optional.of(new ServerProcesses(server, panes));
+    }
+
     /** The agent's pane: the one recorded at start, else the session's first pane. */
     public Optional<Pane> pane(String session) {
         Optional<String> recorded = env(session, PANE_ID_VAR);

@@ -1,16 +1,11 @@
 package dev.gastown.cli.bd;
 
-import dev.gastown.beads.graph.IssueRow;
-import dev.gastown.beads.graph.IssueSummary;
 import dev.gastown.beads.json.JsonArray;
 import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.model.Issue;
-import dev.gastown.beads.model.Status;
-import dev.gastown.beads.query.Descendants;
+import dev.gastown.beads.mol.WispGc;
 import dev.gastown.beads.store.StoreView;
 import dev.gastown.cli.CliException;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -35,29 +30,13 @@ final class MolWispCommand extends MolCommand.Instantiate {
 
     private static final long DAY_MICROS = 86_400_000_000L;
 
-    /** Roots of wisp molecules: wisps whose parent, if any, is not a wisp. */
-    static List<IssueSummary> roots(StoreView v) {
-        List<IssueSummary> out = new ArrayList<>();
-        v.forEachIssue((IssueRow row) -> {
-            if (!row.ephemeral()) {
-                return;
-            }
-            IssueSummary s = row.summary();
-            boolean wispParent = s.parents().stream().map(v::summary).anyMatch(p -> p != null && p.ephemeral());
-            if (!wispParent) {
-                out.add(s);
-            }
-        });
-        out.sort((a, b) -> Long.compare(a.createdMicros(), b.createdMicros()));
-        return out;
-    }
-
     @Command(name = "list", description = "Wisp molecules, with those not touched for a day marked old.")
     static final class ListWisps extends dev.gastown.cli.bd.BdCommand {
         @Override
         int execute() {
             long now = System.currentTimeMillis() * 1000;
-            List<Issue> wisps = store().read((StoreView v) -> roots(v).stream().map(s -> v.get(s.id())).toList());
+            List<Issue> wisps = store().read((StoreView v) -> WispGc.roots(v).stream().map(s -> v.get(s.id()))
+                    .toList());
             JsonArray a = new JsonArray();
             int old = 0;
             for (Issue w : wisps) {
@@ -97,51 +76,17 @@ final class MolWispCommand extends MolCommand.Instantiate {
                 throw new CliException("--age cannot be negative");
             }
             long cutoff = System.currentTimeMillis() * 1000 - ageHours * 3_600_000_000L;
-            List<String> collected = new ArrayList<>();
-            Set<String> doomed = store().read((StoreView v) -> {
-                Set<String> ids = new LinkedHashSet<>();
-                for (IssueSummary root : roots(v)) {
-                    Set<String> members = new LinkedHashSet<>();
-                    members.add(root.id());
-                    members.addAll(Descendants.of(v, root.id()));
-                    if (collectable(v, root, members, cutoff)) {
-                        collected.add(root.id());
-                        ids.addAll(members);
-                    }
-                }
-                return ids;
-            });
-            if (!dryRun && !doomed.isEmpty()) {
-                store().bulkDelete(v -> doomed);
-            }
+            WispGc.Plan plan = WispGc.collect(store(), cutoff, Set.of(), dryRun);
+            List<String> collected = plan.collected().stream().map(WispGc.Collected::rootId).toList();
+            int issues = plan.wispIds().size();
             if (json()) {
                 out().json(new JsonObject().put("collected", BdJson.strings(collected))
-                        .put("deleted_count", dryRun ? 0 : doomed.size()).put("dry_run", dryRun));
+                        .put("deleted_count", dryRun ? 0 : issues).put("dry_run", dryRun));
             } else {
                 out().line((dryRun ? "Would remove " : "✓ Removed ") + collected.size() + " wisp molecule(s), "
-                        + doomed.size() + " issues" + (collected.isEmpty() ? "" : ": " + String.join(", ", collected)));
+                        + issues + " issues" + (collected.isEmpty() ? "" : ": " + String.join(", ", collected)));
             }
             return 0;
-        }
-
-        /** Finished (root closed, or every member closed), or abandoned and held by nobody. */
-        private static boolean collectable(StoreView v, IssueSummary root, Set<String> members, long cutoff) {
-            boolean allDone = true;
-            boolean held = false;
-            boolean recent = false;
-            for (String id : members) {
-                IssueSummary s = v.summary(id);
-                if (s == null) {
-                    continue;
-                }
-                allDone &= s.status().isTerminal();
-                held |= s.status().equals(Status.IN_PROGRESS) || s.status().equals(Status.HOOKED);
-                recent |= s.updatedMicros() >= cutoff;
-            }
-            if (held) {
-                return false;
-            }
-            return root.status().isTerminal() || allDone || !recent;
         }
     }
 }

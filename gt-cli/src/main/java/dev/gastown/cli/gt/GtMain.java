@@ -54,6 +54,7 @@ public final class GtMain {
                 .add("start", StartCommand.class)
                 .add("shutdown", ShutdownCommand.class)
                 .add("boot", BootCommand.class)
+                .add("dog", DogCommand.class, "dogs")
                 .add("patrol", PatrolCommand.class)
                 .add("done", DoneCommand.class)
                 .add("mq", MqCommand.class, "mr");

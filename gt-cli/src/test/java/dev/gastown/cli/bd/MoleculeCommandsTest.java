@@ -100,6 +100,9 @@ class MoleculeCommandsTest {
         assertThat(json("mol", "wisp", "list", "--json").get("count").asLong()).isEqualTo(1);
         assertThat(json("mol", "wisp", "gc", "--json").get("collected").asArray().size()).isEqualTo(1);
         assertThat(json("mol", "wisp", "list", "--json").get("count").asLong()).isZero();
+        // collecting the squashed root removes wisps only: the permanent digest below it stays
+        assertThat(bd.run("show", digest, "--json").ok().json().asArray().get(0).asObject().string("id"))
+                .isEqualTo(digest);
     }
 
     @Test

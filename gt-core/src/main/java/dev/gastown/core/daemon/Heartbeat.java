@@ -19,6 +19,7 @@ import dev.gastown.core.runtime.Nudges;
 import dev.gastown.core.town.FileTrees;
 import dev.gastown.core.work.Hooked;
 import dev.gastown.core.work.Hooks;
+import dev.gastown.core.workers.Dogs;
 import dev.gastown.tmux.Nudger;
 import dev.gastown.tmux.Pane;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import java.util.Optional;
 /**
  * One heartbeat of the daemon: reconcile what should run against what runs, check first and act only on a
  * difference, so running it twice in a row changes nothing the second time. It keeps the Deacon, every rig's Witness
- * and Refinery, and every polecat with unfinished hooked work running (restarts back off and a crash loop is
+ * and Refinery, and every polecat and dog with unfinished hooked work running (restarts back off and a crash loop is
  * blocked and escalated), runs Boot at most every few minutes, carries out LIFECYCLE requests (claiming each before
  * acting), and nudges, then restarts, agents whose work makes no progress. Nothing runs while the town is shutting
  * down.
@@ -81,6 +82,9 @@ public final class Heartbeat {
                     keepRunning(p, "assigned:" + work.get().id(), restarts, now);
                 }
             }
+        }
+        for (Dogs.Status dog : new Dogs(ledger).list()) {
+            dog.work().ifPresent(w -> keepRunning(dog.dog().address(), "assigned:" + w, restarts, now));
         }
         runBoot(now);
         lifecycleRequests(now);

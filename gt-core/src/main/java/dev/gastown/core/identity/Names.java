@@ -13,8 +13,9 @@ public final class Names {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     private static final Set<String> RESERVED_RIGS = Set.of("mayor", "deacon", "daemon", "overseer", "logs", "rigs",
             "plugins", "settings", "config", "spawn", "hq", "gt", "town", "boot", "dogs", "polecats", "crew");
+    /** Role words, and "role": a dog named so would have the agent bead id of the dog role bead, hq-dog-role. */
     private static final Set<String> RESERVED_WORKERS = Set.of("witness", "refinery", "crew", "polecats", "mayor",
-            "deacon", "boot", "dogs", "overseer", "all");
+            "deacon", "boot", "dogs", "overseer", "all", "role");
 
     private Names() {
     }

@@ -33,6 +33,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A rig's merge queue: its open merge requests, in the order the merge engine takes them. Only requests in state
@@ -83,6 +85,16 @@ public final class MergeQueue {
     /** The request the merge engine takes next, if any is ready. */
     public Optional<Entry> next(String rig, Instant now) {
         return list(rig, now).stream().filter(e -> e.mr().state() == MergeRequest.State.QUEUED).findFirst();
+    }
+
+    /** The branches that open requests of {@code rig} name: branches the queue still owns. */
+    public Set<String> openBranches(String rig) {
+        BeadsContext store = ledger.rig(rig);
+        return ledger.read(store, v -> {
+            Set<String> out = new TreeSet<>();
+            open(v).forEach(mr -> mr.field(MergeRequest.BRANCH).ifPresent(out::add));
+            return out;
+        });
     }
 
     /** A request by id, in whichever store owns it. */

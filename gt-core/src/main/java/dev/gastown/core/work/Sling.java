@@ -3,6 +3,7 @@ package dev.gastown.core.work;
 import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.model.Issue;
 import dev.gastown.beads.ops.BeadsContext;
+import dev.gastown.beads.store.StoreLock;
 import dev.gastown.core.GtException;
 import dev.gastown.core.agents.AgentState;
 import dev.gastown.core.agents.Agents;
@@ -13,6 +14,7 @@ import dev.gastown.core.identity.Address;
 import dev.gastown.core.identity.Role;
 import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.town.RigRegistry;
+import dev.gastown.core.workers.Dogs;
 import dev.gastown.core.workers.Polecats;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code gt sling}: puts work on a hook. A rig as target spawns a fresh polecat per bead; an address or {@code .}
- * uses that agent. A bead is hooked as it is, with the role's workflow molecule attached (polecats walk
+ * {@code gt sling}: puts work on a hook. A rig as target spawns a fresh polecat per bead; {@code deacon/dogs} takes an
+ * idle dog (or adds one); an address or {@code .} uses that agent. A bead is hooked as it is, with the role's workflow molecule attached (polecats walk
  * {@code mol-polecat-work}); a formula is poured as a wisp whose root is hooked, or attached to {@code --on}'s bead.
  * Untracked beads get a convoy. If anything fails after a polecat was spawned for it, the polecat is removed.
  */
@@ -47,15 +49,23 @@ public final class Sling {
             throw new GtException("nothing to sling: give bead ids or a formula name");
         }
         boolean toRig = RigRegistry.find(ledger.town(), r.target()).isPresent();
-        Address fixed = toRig ? null : resolveTarget(r.target());
+        boolean toKennel = !toRig && Dogs.isKennel(r.target());
+        Address fixed = toRig || toKennel ? null : resolveTarget(r.target());
         if (r.items().size() > 1 && !toRig) {
-            throw new GtException("several beads need a rig as target (one polecat each); " + fixed
-                    + " has one hook");
+            throw new GtException("several beads need a rig as target (one polecat each); "
+                    + (toKennel ? "a dog" : fixed) + " has one hook");
         }
         String first = r.items().get(0);
         boolean formulaMode = r.items().size() == 1 && !beadExists(first);
-        if (formulaMode && !formulas.exists(storeFor(toRig ? r.target() : fixed.rig().orElse(null)), first)) {
+        String rig = toRig ? r.target() : fixed == null ? null : fixed.rig().orElse(null);
+        if (formulaMode && !formulas.exists(storeFor(rig), first)) {
             throw new GtException("\"" + first + "\" is neither a bead nor a formula on the search path");
+        }
+        if (toKennel || (fixed != null && fixed.role() == Role.DOG)) {
+            Dogs dogs = new Dogs(ledger);
+            try (StoreLock.Held kennel = dogs.lock()) { // the dog is picked and given the work as one step
+                return List.of(slingOne(first, formulaMode, toKennel ? dogs.idleOrNew() : fixed, null, r));
+            }
         }
         List<Slung> out = new ArrayList<>();
         for (String item : r.items()) {

@@ -7,7 +7,8 @@ import java.util.Map;
  * What {@code gt sling} was asked to do.
  *
  * @param items bead ids, or one formula name
- * @param target a rig (a fresh polecat each), an address, {@code .} or empty for the caller
+ * @param target a rig (a fresh polecat each), {@code deacon/dogs} (an idle dog), an address, {@code .} or empty for
+ *     the caller
  * @param vars formula variables
  * @param args free text for the worker, stored as {@code attached_args}
  * @param on with a formula: the bead the poured molecule is attached to (the bead goes on the hook)

@@ -63,8 +63,9 @@ public final class Polecats {
             String name;
             if (requestedName == null || requestedName.isBlank()) {
                 RigSettings settings = rig.settings();
-                name = NamePool.allocate(layout, settings.customNames().isEmpty()
-                        ? NameThemes.names(settings.namepoolTheme()) : settings.customNames(), inUse);
+                name = NamePool.allocate(layout.runtimeDir().resolve("namepool.json"), settings.customNames()
+                        .isEmpty() ? NameThemes.names(settings.namepoolTheme()) : settings.customNames(), "polecat",
+                        inUse);
             } else {
                 name = Names.checkWorker("polecat", requestedName);
                 if (inUse.contains(name)) {

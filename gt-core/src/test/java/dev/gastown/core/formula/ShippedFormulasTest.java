@@ -44,6 +44,7 @@ class ShippedFormulasTest {
             Map.entry("mol-refinery-patrol", 10),
             Map.entry("mol-deacon-patrol", 13),
             Map.entry("mol-boot-triage", 7),
+            Map.entry("mol-dog-maintenance", 4),
             Map.entry("mol-polecat-conflict-resolve", 10),
             Map.entry("shiny", 5),
             Map.entry("rule-of-five", 5),
@@ -219,6 +220,19 @@ class ShippedFormulasTest {
         assertThat(node(t, "deacon-screen").description()).contains("gt peek deacon/ -n 40");
         assertThat(node(t, "act").description()).contains("gt nudge deacon/").contains("gt deacon restart");
         assertThat(node(t, "decide").description()).contains("older than 30m");
+    }
+
+    @Test
+    void dogMaintenanceRunsEachJobAsAScriptedCommandThenReports() {
+        Template t = pour("mol-dog-maintenance").template();
+        assertThat(keys(t)).containsExactly("gc-wisps", "stale-branches", "reap-orphans", "report");
+        assertChain(t, keys(t).toArray(String[]::new));
+        assertThat(node(t, "gc-wisps").description()).contains("```sh\ngt dog gc-wisps --older-than 24h\n```");
+        assertThat(node(t, "stale-branches").description()).contains("```sh\ngt dog stale-branches\n```");
+        assertThat(node(t, "reap-orphans").description()).contains("```sh\ngt dog reap-orphans --min-age 1m\n```");
+        assertThat(node(t, "report").description()).contains("gt mail send deacon/ -s \"DOG_DONE ${GT_DOG:-dog}\"");
+        Template sixHours = cooker.cook("mol-dog-maintenance", Map.of("wisp_age", "6h"), CookMode.POUR).template();
+        assertThat(node(sixHours, "gc-wisps").description()).contains("gt dog gc-wisps --older-than 6h");
     }
 
     @Test

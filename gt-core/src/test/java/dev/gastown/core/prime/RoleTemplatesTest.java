@@ -20,7 +20,7 @@ class RoleTemplatesTest {
     /** The gt commands that exist or are specified (the formulas use them too); role texts may name only these. */
     private static final Set<String> GT_COMMANDS = Set.of("hook", "prime", "mol", "mail", "done", "handoff", "mq",
             "polecat", "escalate", "nudge", "sling", "status", "deacon", "convoy", "crew", "peek", "witness",
-            "refinery", "feed", "whoami");
+            "refinery", "feed", "whoami", "dog");
     private static final Pattern GT_CALL = Pattern.compile("`gt ([a-z]+)");
 
     @TempDir
