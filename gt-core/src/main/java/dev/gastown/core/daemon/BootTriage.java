@@ -6,6 +6,7 @@ import dev.gastown.core.runtime.AgentSessions;
 import dev.gastown.core.runtime.Nudges;
 import dev.gastown.core.town.JsonFiles;
 import dev.gastown.tmux.Nudger;
+import dev.gastown.tmux.TmuxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,7 @@ public final class BootTriage {
             try {
                 sessions.ensure(Address.DEACON, Address.BOOT, "patrol");
                 out.add(new Heartbeat.Action("start", deacon, "was not running"));
-            } catch (GtException e) {
+            } catch (GtException | TmuxException e) {
                 out.add(new Heartbeat.Action("failed", deacon, e.getMessage()));
             }
             return out;
@@ -52,8 +53,13 @@ public final class BootTriage {
         }
         Duration age = Duration.between(beat, now);
         if (age.compareTo(RESTART_AFTER) >= 0) {
-            sessions.respawn(Address.DEACON, Address.BOOT, "patrol");
-            out.add(new Heartbeat.Action("restart", deacon, "heartbeat " + age.toMinutes() + " min old"));
+            try {
+                sessions.respawn(Address.DEACON, Address.BOOT, "patrol");
+                out.add(new Heartbeat.Action("restart", deacon, "heartbeat " + age.toMinutes() + " min old"));
+            } catch (GtException | TmuxException e) {
+                out.add(new Heartbeat.Action("failed", deacon, "restart after a " + age.toMinutes()
+                        + " min old heartbeat: " + e.getMessage()));
+            }
         } else if (age.compareTo(NUDGE_AFTER) >= 0) {
             new Nudges(sessions, sessions.ledger()).send(Address.BOOT, Address.DEACON, "HEALTH_CHECK: your heartbeat"
                     + " is " + age.toMinutes() + " min old; run `gt deacon heartbeat` and carry on with your patrol.",

@@ -22,6 +22,7 @@ import dev.gastown.core.work.Hooks;
 import dev.gastown.core.workers.Dogs;
 import dev.gastown.tmux.Nudger;
 import dev.gastown.tmux.Pane;
+import dev.gastown.tmux.TmuxException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -100,14 +101,15 @@ public final class Heartbeat {
             return;
         }
         restart(a, topic, pane.isEmpty() ? "not running" : "its agent exited (status " + pane.get().deadStatus()
-                + ")", restarts, now);
+                + ")", restarts, now, false);
     }
 
-    private void restart(Address a, String topic, String why, RestartTracker restarts, Instant now) {
+    /** Restarts {@code a} through the tracker: a live but stuck agent is respawned in its pane, others started. */
+    private void restart(Address a, String topic, String why, RestartTracker restarts, Instant now, boolean live) {
         RestartTracker.Decision d = restarts.decide(a.toString(), now);
         if (d instanceof RestartTracker.Decision.Blocked b) {
-            actions.add(new Action("blocked", a.toString(), "crash loop (" + b.restartsInWindow()
-                    + " restarts in 15 min); not restarting until cleared"));
+            actions.add(new Action("blocked", a.toString(), "crash loop (" + b.restartsInARow()
+                    + " restarts in a row); not restarting until gt daemon unblock " + a));
             return;
         }
         if (d instanceof RestartTracker.Decision.Wait w) {
@@ -116,9 +118,13 @@ public final class Heartbeat {
         }
         boolean loop = restarts.recordRestart(a.toString(), now);
         try {
-            sessions.ensure(a, Address.OVERSEER, topic);
-            actions.add(new Action("start", a.toString(), why));
-        } catch (GtException e) {
+            if (live) {
+                sessions.respawn(a, Address.OVERSEER, topic);
+            } else {
+                sessions.ensure(a, Address.OVERSEER, topic);
+            }
+            actions.add(new Action(live ? "restart" : "start", a.toString(), why));
+        } catch (GtException | TmuxException e) {
             actions.add(new Action("failed", a.toString(), e.getMessage()));
         }
         if (loop) {
@@ -128,9 +134,9 @@ public final class Heartbeat {
 
     private void escalateLoop(Address a) {
         new Escalations(ledger, new Mailboxes(ledger)).escalate(Address.DEACON, "crash loop: " + a,
-                Severity.HIGH, a + " was restarted " + RestartTracker.LOOP_RESTARTS + " times within "
-                        + RestartTracker.LOOP_WINDOW.toMinutes() + " minutes. The daemon will not restart it again"
-                        + " until someone looks: gt peek " + a + ", then gt daemon unblock " + a + ".");
+                Severity.HIGH, a + " was restarted " + RestartTracker.LOOP_RESTARTS + " times in a row, each within "
+                        + RestartTracker.LOOP_WINDOW.toMinutes() + " minutes of the last. The daemon will not restart it"
+                        + " again until someone looks: gt peek " + a + ", then gt daemon unblock " + a + ".");
         actions.add(new Action("escalate", a.toString(), "crash loop reported to the overseer"));
     }
 
@@ -146,7 +152,8 @@ public final class Heartbeat {
         Instant last = lastProgress(a, work.get(), pane);
         Duration quiet = Duration.between(last, now);
         if (quiet.compareTo(thresholds.staleRestart()) >= 0) {
-            restart(a, "assigned:" + work.get().id(), "no progress for " + quiet.toMinutes() + " min", restarts, now);
+            restart(a, "assigned:" + work.get().id(), "no progress for " + quiet.toMinutes() + " min", restarts, now,
+                    true);
         } else if (quiet.compareTo(thresholds.staleNudge()) >= 0 && DaemonState.mayNudge(files, a, now,
                 thresholds.staleNudge())) {
             new Nudges(sessions, ledger).send(Address.DEACON, a, "HEALTH_CHECK: no progress on " + work.get().id()
@@ -217,13 +224,18 @@ public final class Heartbeat {
             } catch (GtException e) {
                 continue;
             }
-            switch (action) {
-                case "shutdown" -> sessions.stop(who, "LIFECYCLE shutdown requested");
-                case "cycle", "restart" -> sessions.respawn(who, Address.DEACON, "lifecycle:" + action);
-                default -> {
-                    actions.add(new Action("lifecycle", who.toString(), "unknown action \"" + action + "\""));
-                    continue;
+            try {
+                switch (action) {
+                    case "shutdown" -> sessions.stop(who, "LIFECYCLE shutdown requested");
+                    case "cycle", "restart" -> sessions.respawn(who, Address.DEACON, "lifecycle:" + action);
+                    default -> {
+                        actions.add(new Action("lifecycle", who.toString(), "unknown action \"" + action + "\""));
+                        continue;
+                    }
                 }
+            } catch (GtException | TmuxException e) {
+                actions.add(new Action("failed", who.toString(), "LIFECYCLE " + action + ": " + e.getMessage()));
+                continue;
             }
             actions.add(new Action("lifecycle", who.toString(), action));
             new EventLog(ledger.town()).append("lifecycle", "daemon", new JsonObject().put("target", who.toString())

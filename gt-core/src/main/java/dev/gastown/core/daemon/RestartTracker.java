@@ -14,8 +14,11 @@ import java.util.Map;
 
 /**
  * Restart bookkeeping per agent, kept in a file so it survives the daemon's own restarts. After a restart the next
- * one waits 30 s, doubling up to 10 minutes; five restarts within 15 minutes is a crash loop, and the agent is
- * blocked (not restarted again) until someone clears it. Thirty minutes without a restart forgets the history.
+ * one waits 30 s, doubling up to 10 minutes. Five restarts in a row, each within 15 minutes of the one before, is a
+ * crash loop, and the agent is blocked (not restarted again) until {@code gt daemon unblock}. Counting a run of close
+ * restarts rather than restarts in one fixed 15-minute window matters: with the backoff and a 3-minute heartbeat,
+ * an agent that dies at once is restarted at minutes 0, 3, 6, 9 and 15, never five within any 15 minutes, and
+ * would otherwise be restarted for ever. Thirty minutes without a restart forgets the history.
  */
 public final class RestartTracker {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(30);
@@ -44,7 +47,7 @@ public final class RestartTracker {
         }
 
         /** In a crash loop: do not restart; someone must look. */
-        record Blocked(int restartsInWindow) implements Decision {
+        record Blocked(int restartsInARow) implements Decision {
         }
     }
 
@@ -70,7 +73,7 @@ public final class RestartTracker {
     public Decision decide(String agent, Instant now) {
         Record r = current(agent, now);
         if (r.blocked()) {
-            return new Decision.Blocked(inWindow(r, now));
+            return new Decision.Blocked(run(r));
         }
         if (r.restarts().isEmpty()) {
             return new Decision.Restart();
@@ -86,13 +89,13 @@ public final class RestartTracker {
         List<Instant> times = new ArrayList<>(r.restarts());
         times.add(now);
         Record next = new Record(times, false);
-        boolean loop = inWindow(next, now) >= LOOP_RESTARTS;
+        boolean loop = run(next) >= LOOP_RESTARTS;
         records.put(agent, new Record(times, loop));
         save();
         return loop;
     }
 
-    /** Clears an agent's history and block (someone looked, or started it by hand). */
+    /** Clears an agent's history and block (someone looked: {@code gt daemon unblock}). */
     public void clear(String agent) {
         if (records.remove(agent) != null) {
             save();
@@ -117,8 +120,14 @@ public final class RestartTracker {
         return r;
     }
 
-    private static int inWindow(Record r, Instant now) {
-        return (int) r.restarts().stream().filter(t -> t.isAfter(now.minus(LOOP_WINDOW))).count();
+    /** How many of the latest restarts came each within the loop window of the one before. */
+    private static int run(Record r) {
+        List<Instant> t = r.restarts();
+        int n = t.isEmpty() ? 0 : 1;
+        for (int i = t.size() - 1; i > 0 && !t.get(i - 1).isBefore(t.get(i).minus(LOOP_WINDOW)); i--) {
+            n++;
+        }
+        return n;
     }
 
     private void save() {
