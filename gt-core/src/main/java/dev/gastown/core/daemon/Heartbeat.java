@@ -3,8 +3,6 @@ package dev.gastown.core.daemon;
 import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.json.JsonParser;
 import dev.gastown.core.GtException;
-import dev.gastown.core.agents.AgentRecord;
-import dev.gastown.core.agents.Agents;
 import dev.gastown.core.escalation.Escalations;
 import dev.gastown.core.escalation.Severity;
 import dev.gastown.core.events.EventLog;
@@ -14,6 +12,7 @@ import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.mail.Mailboxes;
 import dev.gastown.core.mail.Message;
 import dev.gastown.core.rig.Rig;
+import dev.gastown.core.runtime.AgentProgress;
 import dev.gastown.core.runtime.AgentSessions;
 import dev.gastown.core.runtime.Nudges;
 import dev.gastown.core.town.FileTrees;
@@ -149,7 +148,7 @@ public final class Heartbeat {
         if (work.isEmpty()) {
             return;
         }
-        Instant last = lastProgress(a, work.get(), pane);
+        Instant last = AgentProgress.last(sessions, a, work.get(), pane);
         Duration quiet = Duration.between(last, now);
         if (quiet.compareTo(thresholds.staleRestart()) >= 0) {
             restart(a, "assigned:" + work.get().id(), "no progress for " + quiet.toMinutes() + " min", restarts, now,
@@ -161,26 +160,6 @@ public final class Heartbeat {
                     Nudger.Mode.WAIT_IDLE, Duration.ofSeconds(2), true);
             actions.add(new Action("nudge", a.toString(), "no progress for " + quiet.toMinutes() + " min"));
         }
-    }
-
-    private Instant lastProgress(Address a, Hooked work, Pane pane) {
-        Instant last = work.bead().updatedAt().toInstant();
-        Optional<AgentRecord> agent = new Agents(ledger).find(a);
-        if (agent.isPresent() && agent.get().updatedAt().toInstant().isAfter(last)) {
-            last = agent.get().updatedAt().toInstant();
-        }
-        Instant step = work.molecule().flatMap(m -> ledger.read(work.store(), v -> {
-            Instant[] latest = {Instant.EPOCH};
-            v.forEachChild(m, row -> {
-                Instant t = Instant.ofEpochSecond(0, row.updatedMicros() * 1000);
-                if (t.isAfter(latest[0])) {
-                    latest[0] = t;
-                }
-            });
-            return Optional.of(latest[0]);
-        })).orElse(Instant.EPOCH);
-        Instant screen = sessions.activity(pane);
-        return java.util.stream.Stream.of(last, step, screen).max(Instant::compareTo).orElse(last);
     }
 
     /** Boot looks at the Deacon with fresh eyes, at most once per interval; a finished Boot session is replaced. */

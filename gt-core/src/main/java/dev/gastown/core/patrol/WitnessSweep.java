@@ -10,16 +10,19 @@ import dev.gastown.core.mail.Mailboxes;
 import dev.gastown.core.mail.Message;
 import dev.gastown.core.mail.Outgoing;
 import dev.gastown.core.runtime.AgentSessions;
+import dev.gastown.core.work.FormulaPours;
 import dev.gastown.core.workers.Polecats;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The mechanical part of a Witness patrol cycle, as one command ({@code gt witness sweep}): answer the inbox
- * (POLECAT_DONE and MERGED are noted, MERGE_FAILED is left to the polecat the engine told, HELP goes to the Mayor),
- * then remove every polecat whose work is finished and merged. Removal goes through {@link Polecats#nuke} without
- * force, so a polecat with uncommitted changes, unmerged commits or hooked work is kept and reported. Judgement
- * (what to tell a stuck polecat) stays with the agent.
+ * (POLECAT_DONE and MERGED are noted, MERGE_FAILED is left to the polecat the engine told, HELP goes to the Mayor,
+ * STRANDED work is re-slung once), remove every polecat whose work is finished and merged, and nudge, then escalate,
+ * polecats that make no progress. Removal goes through {@link Polecats#nuke} without force, so a polecat with
+ * uncommitted changes, unmerged commits or hooked work is kept and reported.
  */
 public final class WitnessSweep {
     /** Something the sweep did. */
@@ -31,13 +34,17 @@ public final class WitnessSweep {
 
     private final AgentSessions sessions;
     private final Ledger ledger;
+    private final StrandedResling stranded;
+    private final StuckPolecats stuck;
 
-    public WitnessSweep(AgentSessions sessions) {
+    public WitnessSweep(AgentSessions sessions, FormulaPours formulas, Duration stuckAfter) {
         this.sessions = sessions;
         this.ledger = sessions.ledger();
+        this.stranded = new StrandedResling(sessions, formulas);
+        this.stuck = new StuckPolecats(sessions, stuckAfter);
     }
 
-    public List<Action> sweep(String rig) {
+    public List<Action> sweep(String rig, Instant now) {
         Address witness = new Address.Witness(rig);
         List<Action> out = new ArrayList<>();
         Mailboxes mail = new Mailboxes(ledger);
@@ -46,6 +53,8 @@ public final class WitnessSweep {
             if (subject.startsWith("HELP")) {
                 mail.send(Outgoing.notice(witness, Address.MAYOR, subject + " (from " + m.from() + ")", m.body()));
                 out.add(new Action("forward", m.from(), subject + " → mayor/"));
+            } else if (subject.startsWith(StrandedResling.SUBJECT)) {
+                out.add(stranded.handle(m, rig));
             } else {
                 out.add(new Action("read", m.from(), subject));
             }
@@ -70,6 +79,7 @@ public final class WitnessSweep {
                 out.add(new Action("keep", p.toString(), e.getMessage()));
             }
         }
+        out.addAll(stuck.check(rig, now));
         new EventLog(ledger.town()).append("patrol_sweep", witness.toString(), new JsonObject().put("rig", rig)
                 .put("actions", out.size()));
         return out;

@@ -2,28 +2,20 @@ package dev.gastown.core.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gastown.beads.json.JsonArray;
 import dev.gastown.beads.json.JsonObject;
-import dev.gastown.beads.ops.IssueFactory;
-import dev.gastown.beads.ops.NewIssue;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.identity.SessionNames;
-import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.mail.Mailboxes;
 import dev.gastown.core.mail.Message;
 import dev.gastown.core.runtime.AgentSessions;
 import dev.gastown.core.runtime.TownTmux;
+import dev.gastown.core.testing.FakeAgents;
 import dev.gastown.core.testing.TownFixture;
-import dev.gastown.core.town.JsonFiles;
-import dev.gastown.core.work.FormulaPours;
-import dev.gastown.core.work.Sling;
-import dev.gastown.core.work.SlingRequest;
 import dev.gastown.tmux.Pane;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,28 +40,14 @@ class HeartbeatTest {
 
     private AgentSessions townWithAgent(String script) throws Exception {
         f = TownFixture.withRig(tmp);
-        JsonFiles.write(f.town.settingsFile(), new JsonObject().put("default_agent", "scripted")
-                .put("agents", new JsonObject().put("scripted", new JsonObject().put("command", "sh")
-                        .put("args", new JsonArray().add("-c").add(script)).put("prompt_as_argument", true)
-                        .put("ready_delay_ms", 0)))
-                .put("daemon", new JsonObject().put("stale_nudge_seconds", 60).put("stale_restart_seconds", 120)));
-        Ledger ledger = f.ledger(Address.OVERSEER);
-        return new AgentSessions(ledger, new AgentSessions.Launch(null, System.getenv("PATH")));
-    }
-
-    private Address.Polecat slingOneIssue(AgentSessions sessions) {
-        Ledger ledger = sessions.ledger();
-        String issue = ledger.write(ledger.rig(TownFixture.RIG), tx -> IssueFactory.create(tx,
-                ledger.rig(TownFixture.RIG), new NewIssue("Some work")).id());
-        return (Address.Polecat) new Sling(ledger, new FormulaPours(f.town.root(), null), Address.OVERSEER)
-                .sling(new SlingRequest(List.of(issue), TownFixture.RIG, Map.of(), null, null, true, "none", false))
-                .get(0).agent();
+        return FakeAgents.running(f, script, new JsonObject().put("stale_nudge_seconds", 60)
+                .put("stale_restart_seconds", 120));
     }
 
     @Test
     void aStuckAgentWithWorkIsRespawnedInItsPane() throws Exception {
         AgentSessions sessions = townWithAgent("printf '❯ '; exec sleep 1000");
-        Address.Polecat polecat = slingOneIssue(sessions);
+        Address.Polecat polecat = FakeAgents.slingNewIssue(f, "Some work");
         Thresholds thresholds = Thresholds.read(f.town);
         Instant t0 = Instant.now();
         List<Heartbeat.Action> first = new Heartbeat(sessions, thresholds).run(t0);
@@ -88,7 +66,7 @@ class HeartbeatTest {
     @Test
     void anAgentThatDiesAtOnceIsBlockedAfterFiveRestartsAndEscalated() throws Exception {
         AgentSessions sessions = townWithAgent("exit 3");
-        Address.Polecat polecat = slingOneIssue(sessions);
+        Address.Polecat polecat = FakeAgents.slingNewIssue(f, "Some work");
         Thresholds thresholds = Thresholds.read(f.town);
         Instant now = Instant.now();
         for (int beat = 0; beat < 8; beat++) {
