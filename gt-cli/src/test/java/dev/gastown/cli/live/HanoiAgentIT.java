@@ -37,7 +37,7 @@ class HanoiAgentIT {
     @Test
     void aKilledAgentThatHandsOffStillSolvesTheTowerLegally() throws Exception {
         try (LiveTown t = LiveTown.create(tmp, Map.of("GT_SCRIPTED_HANDOFF_EVERY", "4"))) {
-            t.gt.ok("rig", "add", RIG, t.remote.toString());
+            t.addRig(RIG);
             JsonObject slung = ((JsonArray) t.gt.run("sling", "towers-of-hanoi", RIG, "--var", "disks=" + DISKS,
                     "--json").ok().json()).get(0).asObject();
             Address.Polecat polecat = (Address.Polecat) Address.parse(slung.string("agent"));

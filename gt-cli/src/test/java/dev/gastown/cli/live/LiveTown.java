@@ -61,6 +61,23 @@ final class LiveTown implements AutoCloseable {
         return new LiveTown(base, remote, new Town(root), gt.at(root).env("GT_ROOT", root.toString()));
     }
 
+    /** Adds a rig on the town's origin, whose tests check that the README is still there; returns its bd. */
+    Bd addRig(String name) {
+        gt.ok("rig", "add", name, remote.toString());
+        gt.ok("rig", "config", name, "--test-command", "test -f README");
+        return bd(town.rig(name).root());
+    }
+
+    /** Files issues "Add feature N" (N from 1) whose script writes feature-N.txt, after {@code before}. */
+    static List<String> featureIssues(Bd bd, int count, String before) {
+        List<String> ids = new ArrayList<>();
+        for (int n = 1; n <= count; n++) {
+            ids.add(bd.create("Add feature " + n, "--priority", "2", "-d", "Write the feature file.\n\n```sh\n"
+                    + before + "printf 'feature " + n + "\\n' > feature-" + n + ".txt\n```\n"));
+        }
+        return ids;
+    }
+
     Bd bd(Path beadsRoot) {
         return new Bd(beadsRoot).env("BEADS_DIR", beadsRoot.resolve(".beads").toString());
     }

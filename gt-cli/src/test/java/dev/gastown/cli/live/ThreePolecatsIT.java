@@ -12,7 +12,6 @@ import dev.gastown.core.identity.Address;
 import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.mail.Mailboxes;
 import dev.gastown.core.mail.Message;
-import dev.gastown.core.rig.Rig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,15 +35,8 @@ class ThreePolecatsIT {
     @Test
     void threeSlungIssuesAreWorkedInTmuxAndMerged() throws Exception {
         try (LiveTown t = LiveTown.create(tmp, Map.of())) {
-            t.gt.ok("rig", "add", RIG, t.remote.toString());
-            Rig rig = Rig.load(t.town, RIG);
-            rig.settings().withTestCommand("test -f README").write(t.town.rig(RIG));
-            Bd bd = t.bd(t.town.rig(RIG).root());
-            List<String> issues = new ArrayList<>();
-            for (int n = 1; n <= 3; n++) {
-                issues.add(bd.create("Add feature " + n, "--priority", "2", "-d", "Write the feature file.\n\n"
-                        + "```sh\nprintf 'feature " + n + "\\n' > feature-" + n + ".txt\n```\n"));
-            }
+            Bd bd = t.addRig(RIG);
+            List<String> issues = LiveTown.featureIssues(bd, 3, "");
             Ledger ledger = new Ledger(t.town, "overseer", "");
             String convoy = new Convoys(ledger).create("Features", issues, Address.OVERSEER, "Three features");
 

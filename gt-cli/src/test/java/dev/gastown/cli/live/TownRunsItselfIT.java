@@ -16,7 +16,6 @@ import dev.gastown.core.identity.SessionNames;
 import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.mail.Mailboxes;
 import dev.gastown.core.mail.Message;
-import dev.gastown.core.rig.Rig;
 import dev.gastown.core.runtime.TownTmux;
 import dev.gastown.core.town.JsonFiles;
 import dev.gastown.tmux.Pane;
@@ -24,7 +23,6 @@ import dev.gastown.tmux.Pause;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,19 +46,13 @@ class TownRunsItselfIT {
     @Test
     void aConvoyLandsWithNoCommandsAfterGtUpDespiteKills() throws Exception {
         try (LiveTown t = LiveTown.create(tmp, Map.of())) {
-            t.gt.ok("rig", "add", RIG, t.remote.toString());
-            Rig.load(t.town, RIG).settings().withTestCommand("test -f README").write(t.town.rig(RIG));
+            Bd bd = t.addRig(RIG);
             JsonObject settings = JsonFiles.readIfExists(t.town.settingsFile()).orElseGet(JsonObject::new);
             settings.put("daemon", new JsonObject().put("heartbeat_seconds", 2).put("boot_interval_seconds", 20)
                     .put("stale_nudge_seconds", 90).put("stale_restart_seconds", 180)
                     .put("patrol_backoff_max_seconds", 4));
             JsonFiles.write(t.town.settingsFile(), settings);
-            Bd bd = t.bd(t.town.rig(RIG).root());
-            List<String> issues = new ArrayList<>();
-            for (int n = 1; n <= ISSUES; n++) {
-                issues.add(bd.create("Add feature " + n, "--priority", "2", "-d", "Write the feature file.\n\n"
-                        + "```sh\nsleep 2\nprintf 'feature " + n + "\\n' > feature-" + n + ".txt\n```\n"));
-            }
+            List<String> issues = LiveTown.featureIssues(bd, ISSUES, "sleep 2\n");
             Ledger ledger = new Ledger(t.town, "overseer", "");
             String convoy = new Convoys(ledger).create("Five features", issues, Address.OVERSEER, "Five features");
 
