@@ -88,14 +88,15 @@ public final class Presets {
     public String autoChoice() {
         for (String name : AUTO_ORDER) {
             AgentPreset p = presets.get(name);
-            if (p != null && onPath(p.command()).isPresent()) {
+            if (p != null && onPath(p.command(), path).isPresent()) {
                 return name;
             }
         }
         return SCRIPTED;
     }
 
-    private Optional<Path> onPath(String command) {
+    /** Where {@code command} (a name without a slash) is an executable in the directories of {@code path}. */
+    public static Optional<Path> onPath(String command, String path) {
         for (String dir : path.split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
                 return Optional.of(Path.of(dir, command));
