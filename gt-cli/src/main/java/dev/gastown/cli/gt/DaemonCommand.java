@@ -7,6 +7,7 @@ import dev.gastown.cli.ExitCodes;
 import dev.gastown.core.agents.Directory;
 import dev.gastown.core.daemon.Daemon;
 import dev.gastown.core.daemon.DaemonFiles;
+import dev.gastown.core.daemon.DaemonLog;
 import dev.gastown.core.daemon.Heartbeat;
 import dev.gastown.core.daemon.RestartTracker;
 import dev.gastown.core.identity.Address;
@@ -205,7 +206,8 @@ final class DaemonCommand extends GtCommand {
                 String scripts = System.getProperty("gastown.scripts", env().get("GASTOWN_SCRIPTS"));
                 AgentSessions s = new AgentSessions(fresh, new AgentSessions.Launch(scripts.isEmpty() ? null
                         : Path.of(scripts), env().get("PATH")));
-                fresh.notifyMailWith(new SessionMailNotifier(() -> s));
+                fresh.notifyMailWith(new SessionMailNotifier(() -> s, w -> DaemonLog.append(DaemonFiles.of(town()),
+                        List.of("warning: " + w))));
                 return s;
             });
             return ExitCodes.OK;

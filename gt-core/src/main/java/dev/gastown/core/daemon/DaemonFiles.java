@@ -32,6 +32,11 @@ public record DaemonFiles(Path dir) {
         return dir.resolve("daemon.log");
     }
 
+    /** Held while a line is written to the log or the log is rotated. */
+    public Path logLock() {
+        return dir.resolve("log.lock");
+    }
+
     public Path restarts() {
         return dir.resolve("restart_state.json");
     }
