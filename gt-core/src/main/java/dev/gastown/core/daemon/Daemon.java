@@ -90,7 +90,13 @@ public final class Daemon {
             try {
                 tick(sessions.get());
             } catch (RuntimeException e) {
-                DaemonLog.append(files, List.of("heartbeat failed: " + e));
+                try {
+                    DaemonLog.append(files, List.of("heartbeat failed: " + e));
+                } catch (RuntimeException logFailed) {
+                    // a full disk must not end the daemon; its standard error is daemon.out
+                    System.err.println(Instant.now() + " heartbeat failed: " + e + "; and the log could not be"
+                            + " written: " + logFailed.getMessage());
+                }
             }
             Pause.millis(Thresholds.read(town).heartbeat().toMillis());
         }
