@@ -57,8 +57,8 @@ public record AgentPreset(String name, String command, List<String> args, boolea
     }
 
     /**
-     * The argv that resumes a past session as a fork (its transcript stays as it was), interactively. Arguments
-     * that need start-time values ({@code {hooks_file}}) are left out.
+     * The argv that resumes a past session interactively, as a fork when the CLI has {@link #forkArgs} (its
+     * transcript then stays as it was). Arguments that need start-time values ({@code {hooks_file}}) are left out.
      */
     public List<String> resumeArgv(String sessionId) {
         if (resumeArgs.isEmpty()) {
