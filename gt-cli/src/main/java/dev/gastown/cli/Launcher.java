@@ -1,6 +1,7 @@
 package dev.gastown.cli;
 
 import dev.gastown.beads.store.StoreException;
+import dev.gastown.tmux.TmuxException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class Launcher {
             out.error(c.getMessage());
             return c.exitCode();
         }
-        if (ex instanceof StoreException || ex instanceof UncheckedIOException
+        if (ex instanceof StoreException || ex instanceof UncheckedIOException || ex instanceof TmuxException
                 || ex instanceof IllegalArgumentException
                 || ex instanceof dev.gastown.core.formula.FormulaException
                 || ex instanceof dev.gastown.core.GtException) {

@@ -17,13 +17,11 @@ import java.util.Map;
  * @param busyMarker text on screen while the agent works
  * @param readyDelayMillis how long to wait after start when the screen cannot tell readiness
  * @param dialogs start-up dialogs and the keys that answer them
- * @param escapeCancels the CLI cancels its current request on Escape (never send Escape to it while busy)
  * @param hooks the CLI runs gt prime from its own session-start hook
  */
 public record AgentPreset(String name, String command, List<String> args, boolean promptAsArgument,
-        List<String> resumeArgs, List<String> forkArgs, List<String> askArgs, List<String> processNames,
-        String readyPrompt, String busyMarker, int readyDelayMillis, List<Dialog> dialogs, Map<String, String> env,
-        List<String> unsetEnv, boolean escapeCancels, boolean hooks) {
+        List<String> resumeArgs, List<String> forkArgs, List<String> askArgs, String readyPrompt, String busyMarker,
+        int readyDelayMillis, List<Dialog> dialogs, Map<String, String> env, List<String> unsetEnv, boolean hooks) {
 
     /** A dialog recognised by a piece of its text, answered with tmux key names. */
     public record Dialog(String contains, List<String> keys) {
@@ -34,7 +32,6 @@ public record AgentPreset(String name, String command, List<String> args, boolea
         resumeArgs = List.copyOf(resumeArgs);
         forkArgs = List.copyOf(forkArgs);
         askArgs = List.copyOf(askArgs);
-        processNames = List.copyOf(processNames);
         dialogs = List.copyOf(dialogs);
         env = Map.copyOf(env);
         unsetEnv = List.copyOf(unsetEnv);
@@ -60,8 +57,8 @@ public record AgentPreset(String name, String command, List<String> args, boolea
     }
 
     /**
-     * The argv that resumes a past session as a fork (its transcript stays as it was), interactively. Arguments
-     * that need start-time values ({@code {hooks_file}}) are left out.
+     * The argv that resumes a past session interactively, as a fork when the CLI has {@link #forkArgs} (its
+     * transcript then stays as it was). Arguments that need start-time values ({@code {hooks_file}}) are left out.
      */
     public List<String> resumeArgv(String sessionId) {
         if (resumeArgs.isEmpty()) {

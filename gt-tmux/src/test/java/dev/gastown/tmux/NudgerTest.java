@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NudgerTest {
     static final AgentPreset PRESET = new AgentPreset("fake", "sh", List.of(), true, List.of(), List.of(),
-            List.of(), List.of("sh"), "❯ ", "esc to interrupt", 100, List.of(), java.util.Map.of(), List.of(),
-            false, false);
+            List.of(), "❯ ", "esc to interrupt", 100, List.of(), java.util.Map.of(), List.of(), false);
 
     @TempDir
     Path dir;

@@ -6,10 +6,13 @@ import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.json.JsonParser;
 import dev.gastown.beads.json.JsonValue;
 import dev.gastown.beads.json.JsonWriter;
+import dev.gastown.core.GtException;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.prime.Patrols;
+import dev.gastown.core.town.TownLocator;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,24 +51,33 @@ public final class ScriptedAgent {
         this.patrols = patrols;
     }
 
-    public static int run(List<String> args, Map<String, String> env, Path cwd, java.io.InputStream in,
+    /** Runs a fresh session in this terminal, {@code prompt} (if any) starting the first turn. */
+    public static int run(List<String> prompt, Map<String, String> env, Path cwd, java.io.InputStream in,
             PrintStream out) throws IOException {
-        Path transcripts = transcriptDir(env);
-        int resume = args.indexOf("--resume");
-        if (resume >= 0 && resume + 1 < args.size()) {
-            int ask = args.indexOf("--ask");
-            String question = ask >= 0 && ask + 1 < args.size() ? args.get(ask + 1) : "";
-            out.println(Seance.answer(new Transcript(Transcript.of(transcripts, args.get(resume + 1))), question));
-            return 0;
-        }
         String id = UUID.randomUUID().toString();
         int every = parse(env.getOrDefault(HANDOFF_EVERY, "0"));
         Terminal terminal = new Terminal(in, out);
         String role = env.getOrDefault("GT_ROLE", "?");
         ScriptedAgent agent = new ScriptedAgent(terminal, new Shell(cwd, Map.of("GT_SESSION_ID", id)),
-                new Transcript(Transcript.of(transcripts, id)), id, every, patrols(role));
-        agent.loop(args.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", args)), role);
+                new Transcript(Transcript.of(transcriptDir(env, cwd), id)), id, every, patrols(role));
+        agent.loop(prompt.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", prompt)), role);
         return 0;
+    }
+
+    /**
+     * Resumes past session {@code sessionId} for one question: prints the answer its transcript gives and returns.
+     * A scripted session cannot be continued interactively, so without a question it tells what it did last.
+     */
+    public static void answer(String sessionId, String question, Map<String, String> env, Path cwd,
+            PrintStream out) {
+        if (!sessionId.matches("[A-Za-z0-9._-]+")) {
+            throw new GtException("\"" + sessionId + "\" is not a session id");
+        }
+        Path file = Transcript.of(transcriptDir(env, cwd), sessionId);
+        if (!Files.isRegularFile(file)) {
+            throw new GtException("no transcript of scripted session " + sessionId + " at " + file);
+        }
+        out.println(Seance.answer(new Transcript(file), question));
     }
 
     private void loop(Optional<String> initial, String role) throws IOException {
@@ -281,10 +293,10 @@ public final class ScriptedAgent {
         }
     }
 
-    private static Path transcriptDir(Map<String, String> env) {
-        String root = env.getOrDefault("GT_ROOT", "");
-        return root.isEmpty() ? Path.of(env.getOrDefault("HOME", "."), ".gastown", "transcripts")
-                : Path.of(root, ".gt", "transcripts");
+    /** The town's transcripts (GT_ROOT, else the town around {@code cwd}), else the user's own. */
+    private static Path transcriptDir(Map<String, String> env, Path cwd) {
+        return TownLocator.find(env, cwd).map(t -> t.runtimeDir().resolve("transcripts"))
+                .orElseGet(() -> Path.of(env.getOrDefault("HOME", "."), ".gastown", "transcripts"));
     }
 
     private static String firstLine(String s) {

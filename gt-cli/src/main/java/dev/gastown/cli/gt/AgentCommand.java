@@ -30,18 +30,35 @@ final class AgentCommand extends GtCommand {
     }
 
     @Command(name = "scripted", description = "Run the scripted agent in this terminal (the town starts it in agent"
-            + " sessions). With --resume ID --ask QUESTION, answer from that session's transcript and exit.")
+            + " sessions). With --resume ID [--ask QUESTION], answer from that session's transcript and exit.")
     static final class Scripted extends GtCommand {
-        @Parameters(paramLabel = "ARGS", arity = "0..*", description = "The initial prompt, or --resume ID --ask Q.")
-        List<String> args = new ArrayList<>();
+        @Parameters(paramLabel = "PROMPT", arity = "0..*", description = "The initial prompt (its words are joined).")
+        List<String> prompt = new ArrayList<>();
+
+        @Option(names = "--resume", paramLabel = "ID", description = "Answer as past session ID (gt seance --talk"
+                + " runs this) instead of starting a session.")
+        String resume;
+
+        @Option(names = "--ask", paramLabel = "QUESTION", description = "With --resume: the question to answer.")
+        String ask;
 
         @Override
         int execute() {
-            try {
-                return ScriptedAgent.run(args, env().env(), env().cwd(), env().in(), env().out());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            if (resume == null) {
+                if (ask != null) {
+                    throw new CliException("--ask needs --resume ID (the session to ask)", ExitCodes.USAGE);
+                }
+                try {
+                    return ScriptedAgent.run(prompt, env().env(), env().cwd(), env().in(), env().out());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
+            if (!prompt.isEmpty()) {
+                throw new CliException("--resume takes no prompt (ask with --ask QUESTION)", ExitCodes.USAGE);
+            }
+            ScriptedAgent.answer(resume, ask == null ? "" : ask, env().env(), env().cwd(), env().out());
+            return ExitCodes.OK;
         }
     }
 

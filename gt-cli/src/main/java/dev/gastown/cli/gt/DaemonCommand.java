@@ -7,7 +7,9 @@ import dev.gastown.cli.ExitCodes;
 import dev.gastown.core.agents.Directory;
 import dev.gastown.core.daemon.Daemon;
 import dev.gastown.core.daemon.DaemonFiles;
+import dev.gastown.core.daemon.DaemonLog;
 import dev.gastown.core.daemon.Heartbeat;
+import dev.gastown.core.daemon.LogFollower;
 import dev.gastown.core.daemon.RestartTracker;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.ledger.Ledger;
@@ -16,8 +18,6 @@ import dev.gastown.core.runtime.SessionMailNotifier;
 import dev.gastown.core.town.Town;
 import dev.gastown.tmux.Pause;
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,7 +62,7 @@ final class DaemonCommand extends GtCommand {
             Files.createDirectories(files.dir());
             ProcessBuilder pb = new ProcessBuilder(argv).directory(town.root().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(files.log().toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(files.out().toFile()))
                     .redirectErrorStream(true);
             pb.environment().putAll(cmd.env().env());
             pb.environment().put("GT_ROOT", town.root().toString());
@@ -78,7 +78,8 @@ final class DaemonCommand extends GtCommand {
             }
             Pause.millis(100);
         }
-        throw new CliException("the daemon did not come up within 20 s; see " + files.log(), ExitCodes.FAILURE);
+        throw new CliException("the daemon did not come up within 20 s; see " + files.out() + " and " + files.log(),
+                ExitCodes.FAILURE);
     }
 
     /** Stops the daemon (TERM, then KILL after 10 s); false when none ran. */
@@ -160,36 +161,31 @@ final class DaemonCommand extends GtCommand {
         }
     }
 
-    @Command(name = "logs", description = "The daemon's log.")
+    @Command(name = "logs", description = "The daemon's log (daemon/daemon.log): its last lines, and with -f what is"
+            + " written next, following the log across rotations.")
     static final class Logs extends GtCommand {
-        @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "50")
+        @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "50", description = "How many of the last"
+                + " lines to print (default 50).")
         int lines;
 
-        @Option(names = {"-f", "--follow"})
+        @Option(names = {"-f", "--follow"}, description = "Keep printing new lines; after a rotation, the rest of the"
+                + " old file, then the new one from its start.")
         boolean follow;
 
         @Override
         int execute() {
-            Path log = DaemonFiles.of(town()).log();
-            try {
-                List<String> all = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+            try (LogFollower log = new LogFollower(DaemonFiles.of(town()).log())) {
+                List<String> all = log.poll();
                 all.subList(Math.max(0, all.size() - lines), all.size()).forEach(out().out()::println);
-                long offset = Files.exists(log) ? Files.size(log) : 0;
+                out().out().flush();
                 while (follow) {
                     Pause.millis(500);
-                    if (Files.exists(log) && Files.size(log) > offset) {
-                        try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
-                            f.seek(offset);
-                            byte[] rest = new byte[(int) (f.length() - offset)];
-                            f.readFully(rest);
-                            out().out().print(new String(rest, StandardCharsets.UTF_8));
-                            out().out().flush();
-                            offset = f.length();
-                        }
+                    List<String> more = log.poll();
+                    if (!more.isEmpty()) {
+                        more.forEach(out().out()::println);
+                        out().out().flush();
                     }
                 }
-            } catch (IOException e) {
-                throw new CliException("cannot read " + log + ": " + e.getMessage(), ExitCodes.FAILURE);
             }
             return ExitCodes.OK;
         }
@@ -205,7 +201,8 @@ final class DaemonCommand extends GtCommand {
                 String scripts = System.getProperty("gastown.scripts", env().get("GASTOWN_SCRIPTS"));
                 AgentSessions s = new AgentSessions(fresh, new AgentSessions.Launch(scripts.isEmpty() ? null
                         : Path.of(scripts), env().get("PATH")));
-                fresh.notifyMailWith(new SessionMailNotifier(() -> s));
+                fresh.notifyMailWith(new SessionMailNotifier(() -> s, w -> DaemonLog.append(DaemonFiles.of(town()),
+                        List.of("warning: " + w))));
                 return s;
             });
             return ExitCodes.OK;

@@ -55,7 +55,7 @@ abstract class GtCommand implements Callable<Integer> {
     Ledger ledger() {
         if (ledger == null) {
             ledger = new Ledger(town(), me().toString(), env().get("CLAUDE_SESSION_ID"));
-            ledger.notifyMailWith(new SessionMailNotifier(this::agentSessions));
+            ledger.notifyMailWith(new SessionMailNotifier(this::agentSessions, w -> out().note("Warning: " + w)));
         }
         return ledger;
     }

@@ -4,13 +4,13 @@ import dev.gastown.beads.json.JsonArray;
 import dev.gastown.cli.ExitCodes;
 import dev.gastown.core.GtException;
 import dev.gastown.core.identity.Address;
+import dev.gastown.core.runtime.AgentSessions;
 import dev.gastown.core.runtime.Predecessors;
 import dev.gastown.tmux.AgentPreset;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,18 +48,13 @@ final class SeanceCommand extends GtCommand {
             return ExitCodes.OK;
         }
         Predecessors.Past past = predecessors.resolve(talk);
-        Address who = Address.parse(past.address());
-        AgentPreset preset = agentSessions().presetFor(who);
-        if (!preset.canResume()) {
-            throw new GtException(preset.name() + " cannot resume past sessions");
-        }
-        Path dir = past.cwd().isEmpty() || !Files.isDirectory(Path.of(past.cwd())) ? town().home(who)
-                : Path.of(past.cwd());
-        List<String> argv = prompt == null ? preset.resumeArgv(past.sessionId())
-                : preset.askArgv(past.sessionId(), prompt);
-        ProcessBuilder pb = new ProcessBuilder(argv).directory(dir.toFile());
-        pb.environment().putAll(env().env());
-        preset.unsetEnv().forEach(pb.environment()::remove);
+        AgentSessions sessions = agentSessions();
+        AgentPreset preset = sessions.presetFor(Address.parse(past.address()));
+        Predecessors.Resumption r = predecessors.resumption(past, preset, Optional.ofNullable(prompt), env().env(),
+                sessions.agentPath());
+        ProcessBuilder pb = new ProcessBuilder(r.argv()).directory(r.dir().toFile());
+        pb.environment().clear();
+        pb.environment().putAll(r.env());
         try {
             if (prompt == null) {
                 return pb.inheritIO().start().waitFor();

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -30,7 +29,6 @@ import java.util.function.Supplier;
  * as another.
  */
 public final class Daemon {
-    private static final long MAX_LOG_BYTES = 5L << 20;
     private static FileChannel held;
 
     private Daemon() {
@@ -64,7 +62,7 @@ public final class Daemon {
         DaemonFiles files = DaemonFiles.of(town);
         try (StoreLock.Held lock = TownLock.at(files.heartbeatLock())) {
             List<Heartbeat.Action> actions = new Heartbeat(sessions, Thresholds.read(town)).run(Instant.now());
-            log(files, actions.isEmpty() ? List.of("heartbeat: all as it should be")
+            DaemonLog.append(files, actions.isEmpty() ? List.of("heartbeat: all as it should be")
                     : actions.stream().map(a -> "heartbeat: " + a).toList());
             return actions;
         }
@@ -84,15 +82,21 @@ public final class Daemon {
         DaemonState.started(files, pid, Instant.now());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             DaemonState.stopped(files);
-            log(files, List.of("daemon: stopping (pid " + pid + ")"));
+            DaemonLog.append(files, List.of("daemon: stopping (pid " + pid + ")"));
         }));
-        log(files, List.of("daemon: started (pid " + pid + ")"));
+        DaemonLog.append(files, List.of("daemon: started (pid " + pid + ")"));
         new EventLog(town).append("daemon_start", "daemon", new JsonObject().put("pid", pid));
         while (true) {
             try {
                 tick(sessions.get());
             } catch (RuntimeException e) {
-                log(files, List.of("heartbeat failed: " + e));
+                try {
+                    DaemonLog.append(files, List.of("heartbeat failed: " + e));
+                } catch (RuntimeException logFailed) {
+                    // a full disk must not end the daemon; its standard error is daemon.out
+                    System.err.println(Instant.now() + " heartbeat failed: " + e + "; and the log could not be"
+                            + " written: " + logFailed.getMessage());
+                }
             }
             Pause.millis(Thresholds.read(town).heartbeat().toMillis());
         }
@@ -144,31 +148,6 @@ public final class Daemon {
             Files.move(tmp, files.pid(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + files.pid(), e);
-        }
-    }
-
-    /** Appends timestamped lines to daemon.log, rotating it (three old copies kept) past 5 MB. */
-    static void log(DaemonFiles files, List<String> lines) {
-        try {
-            Files.createDirectories(files.dir());
-            Path log = files.log();
-            if (Files.exists(log) && Files.size(log) > MAX_LOG_BYTES) {
-                for (int i = 2; i >= 1; i--) {
-                    Path from = log.resolveSibling("daemon.log." + i);
-                    if (Files.exists(from)) {
-                        Files.move(from, log.resolveSibling("daemon.log." + (i + 1)),
-                                StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-                Files.move(log, log.resolveSibling("daemon.log.1"), StandardCopyOption.REPLACE_EXISTING);
-            }
-            StringBuilder sb = new StringBuilder();
-            String now = Instant.now().toString();
-            lines.forEach(l -> sb.append(now).append(' ').append(l).append('\n'));
-            Files.writeString(log, sb.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the daemon log", e);
         }
     }
 }

@@ -32,6 +32,19 @@ public record DaemonFiles(Path dir) {
         return dir.resolve("daemon.log");
     }
 
+    /**
+     * The detached daemon's own standard output and error: nothing in normal operation, a JVM's last words
+     * otherwise. Kept apart from {@link #log()}, which the daemon writes (and rotates) itself.
+     */
+    public Path out() {
+        return dir.resolve("daemon.out");
+    }
+
+    /** Held while a line is written to the log or the log is rotated. */
+    public Path logLock() {
+        return dir.resolve("log.lock");
+    }
+
     public Path restarts() {
         return dir.resolve("restart_state.json");
     }

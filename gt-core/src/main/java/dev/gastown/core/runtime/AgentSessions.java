@@ -73,6 +73,11 @@ public final class AgentSessions {
         return presets;
     }
 
+    /** The PATH every agent starts with: the directory of the gt and bd launchers first, then the caller's. */
+    public String agentPath() {
+        return launch.scriptsDir() == null ? launch.path() : launch.scriptsDir() + ":" + launch.path();
+    }
+
     public AgentPreset presetFor(Address a) {
         return presets.forAgent(town, a);
     }
@@ -181,7 +186,7 @@ public final class AgentSessions {
         AgentPreset preset = presets.forAgent(town, a);
         String session = SessionNames.of(a);
         Map<String, String> env = new LinkedHashMap<>(Identities.environment(town, a));
-        env.put("PATH", launch.scriptsDir() == null ? launch.path() : launch.scriptsDir() + ":" + launch.path());
+        env.put("PATH", agentPath());
         env.put("GT_AGENT", preset.name());
         env.put("GT_SESSION", session);
         env.putAll(preset.env());

@@ -2,6 +2,7 @@ package dev.gastown.core.runtime;
 
 import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.json.JsonParser;
+import dev.gastown.beads.json.JsonString;
 import dev.gastown.beads.json.JsonValue;
 import dev.gastown.core.GtException;
 import dev.gastown.core.identity.Address;
@@ -23,7 +24,8 @@ import java.util.TreeMap;
 
 /**
  * The agent presets a town knows: the shipped ones ({@code presets/agents.json}) with the town's own
- * ({@code settings/config.json} {@code agents}) laid over them key by key, and which one runs a given agent: the
+ * ({@code settings/config.json} {@code agents}) laid over them key by key, new ones built from their own keys and
+ * the neutral defaults (no arguments, no resume, no ready prompt...), and which one runs a given agent: the
  * role's choice, else the rig's, else the town's default, where {@code auto} means the first agent CLI installed on
  * this machine, else the scripted agent.
  */
@@ -52,8 +54,8 @@ public final class Presets {
         }
         for (var e : settings.agents().entries()) {
             if (!out.containsKey(e.getKey())) {
-                out.put(e.getKey(), parse(e.getKey(), overlay(shipped.get(SCRIPTED).asObject(),
-                        e.getValue().asObject())));
+                // a new preset: its own fields over the neutral defaults, nothing borrowed from another preset
+                out.put(e.getKey(), parse(e.getKey(), e.getValue().asObject()));
             }
         }
         return new Presets(out, settings, path);
@@ -86,14 +88,15 @@ public final class Presets {
     public String autoChoice() {
         for (String name : AUTO_ORDER) {
             AgentPreset p = presets.get(name);
-            if (p != null && onPath(p.command()).isPresent()) {
+            if (p != null && onPath(p.command(), path).isPresent()) {
                 return name;
             }
         }
         return SCRIPTED;
     }
 
-    private Optional<Path> onPath(String command) {
+    /** Where {@code command} (a name without a slash) is an executable in the directories of {@code path}. */
+    public static Optional<Path> onPath(String command, String path) {
         for (String dir : path.split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, command))) {
                 return Optional.of(Path.of(dir, command));
@@ -121,6 +124,10 @@ public final class Presets {
     }
 
     private static AgentPreset parse(String name, JsonObject o) {
+        if (!(o.find("command").orElse(null) instanceof JsonString c) || c.value().isBlank()) {
+            throw new GtException("agent preset \"" + name + "\" has no \"command\": give the program to run under"
+                    + " agents." + name + " in settings/config.json");
+        }
         try {
             List<AgentPreset.Dialog> dialogs = new ArrayList<>();
             o.find("dialogs").ifPresent(d -> d.asArray().forEach(x -> dialogs.add(new AgentPreset.Dialog(
@@ -130,11 +137,9 @@ public final class Presets {
                     x.getValue().asString())));
             return new AgentPreset(name, o.string("command"), strings(o, "args"),
                     o.find("prompt_as_argument").map(JsonValue::asBoolean).orElse(true), strings(o, "resume_args"),
-                    strings(o, "fork_args"), strings(o, "ask_args"), strings(o, "process_names"),
-                    o.string("ready_prompt"), o.string("busy_marker"),
-                    o.find("ready_delay_ms").map(JsonValue::asLong).orElse(5000L).intValue(), dialogs, env,
-                    strings(o, "unset_env"), o.find("escape_cancels").map(JsonValue::asBoolean).orElse(false),
-                    o.find("hooks").map(JsonValue::asBoolean).orElse(false));
+                    strings(o, "fork_args"), strings(o, "ask_args"), o.string("ready_prompt"),
+                    o.string("busy_marker"), o.find("ready_delay_ms").map(JsonValue::asLong).orElse(5000L).intValue(),
+                    dialogs, env, strings(o, "unset_env"), o.find("hooks").map(JsonValue::asBoolean).orElse(false));
         } catch (RuntimeException e) {
             throw new GtException("agent preset \"" + name + "\" is malformed: " + e.getMessage());
         }
