@@ -53,13 +53,18 @@ public final class Tmux {
 
     /** Runs a tmux command on this server; fails with a classified {@link TmuxException}. */
     public String run(String... args) {
+        return output(args).strip();
+    }
+
+    /** As {@link #run}, with the output exactly as printed (leading blanks and indentation kept). */
+    public String output(String... args) {
         Result r = tryRun(args);
         if (r.exit() != 0) {
             String err = r.stderr().strip();
             throw new TmuxException(r.exit() == 124 ? TmuxException.Kind.TIMEOUT : TmuxException.classify(err),
                     "tmux " + args[0] + ": " + (err.isEmpty() ? "exit " + r.exit() : err));
         }
-        return r.stdout().strip();
+        return r.stdout();
     }
 
     /** Runs a tmux command and returns what happened, failure included. */

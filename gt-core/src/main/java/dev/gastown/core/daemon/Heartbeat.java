@@ -99,8 +99,8 @@ public final class Heartbeat {
             checkProgress(a, pane.get(), restarts, now);
             return;
         }
-        restart(a, topic, pane.isEmpty() ? "not running" : "its agent exited (status " + pane.get().deadStatus()
-                + ")", restarts, now);
+        restart(a, topic, pane.isEmpty() ? "not running" : "its agent exited (status " + pane.get().deadStatusText() + ")",
+                restarts, now);
     }
 
     private void restart(Address a, String topic, String why, RestartTracker restarts, Instant now) {
