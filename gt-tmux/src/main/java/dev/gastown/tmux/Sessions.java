@@ -185,7 +185,7 @@ public final class Sessions {
         return true;
     }
 
-    /** When the pane's window last showed new output (tmux's window_activity). */
+    /** When the pane's window last showed new output (tmux's window_activity, in whole seconds). */
     public java.time.Instant activity(String paneId) {
         Tmux.Result r = tmux.tryRun("display-message", "-p", "-t", paneId, "#{window_activity}");
         try {
@@ -193,6 +193,12 @@ public final class Sessions {
         } catch (NumberFormatException e) {
             return java.time.Instant.EPOCH;
         }
+    }
+
+    /** How long the pane's window has shown no new output, at least (tmux keeps the time in whole seconds). */
+    public Duration quiet(String paneId) {
+        Duration d = Duration.between(activity(paneId).plusSeconds(1), java.time.Instant.now());
+        return d.isNegative() ? Duration.ZERO : d;
     }
 
     /**

@@ -220,7 +220,7 @@ public final class AgentSessions {
         long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
         while (System.nanoTime() < deadline) {
             String screen = sessions.capture(p.id(), 30);
-            if (Screen.idle(screen, preset)) {
+            if (Screen.promptShown(screen, preset)) {
                 return;
             }
             Screen.dialog(screen, preset).ifPresent(d -> sessions.keys(p.id(), d.keys().toArray(String[]::new)));
