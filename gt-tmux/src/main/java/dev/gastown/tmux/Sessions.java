@@ -66,13 +66,33 @@ public final class Sessions {
             Pane now = paneById(paneId).orElseThrow(() -> new TmuxException(TmuxException.Kind.AGENT_DIED,
                     "the agent of " + session + " exited at once and its pane is gone"));
             if (now.dead()) {
-                String last = capture(paneId, 20).replaceAll("\n{3,}", "\n\n").strip();
+                Pane dead = withStatus(now);
+                String last = lastOutput(paneId, 20);
                 throw new TmuxException(TmuxException.Kind.AGENT_DIED, "the agent of " + session
-                        + " exited at once with status " + now.deadStatus()
+                        + " exited at once with status " + dead.deadStatusText()
                         + (last.isEmpty() ? "" : "; its last output:\n" + last));
             }
         }
         return paneById(paneId).orElseThrow();
+    }
+
+    /**
+     * A dead pane, once tmux has collected its exit status (waiting briefly: tmux 3.3 now and then never records the
+     * status of a process that exits within moments of its start, and then it stays unknown).
+     */
+    private Pane withStatus(Pane dead) {
+        Pane p = dead;
+        for (int look = 0; p.deadStatus() < 0 && look < 10; look++) {
+            Pause.millis(50);
+            p = paneById(dead.id()).orElse(p);
+        }
+        return p;
+    }
+
+    /** The pane's last non-blank lines: a fresh pane's output is at the top of its screen, tmux's note at the bottom. */
+    private String lastOutput(String paneId, int lines) {
+        List<String> shown = capture(paneId, 200).lines().filter(l -> !l.isBlank()).toList();
+        return String.join("\n", shown.subList(Math.max(0, shown.size() - lines), shown.size())).strip();
     }
 
     public boolean exists(String session) {
@@ -165,7 +185,7 @@ public final class Sessions {
         return true;
     }
 
-    /** When the pane's window last showed new output (tmux's window_activity). */
+    /** When the pane's window last showed new output (tmux's window_activity, in whole seconds). */
     public java.time.Instant activity(String paneId) {
         Tmux.Result r = tmux.tryRun("display-message", "-p", "-t", paneId, "#{window_activity}");
         try {
@@ -175,10 +195,34 @@ public final class Sessions {
         }
     }
 
-    /** The last {@code lines} lines of a pane (or session), wrapped lines joined. */
+    /** How long the pane's window has shown no new output, at least (tmux keeps the time in whole seconds). */
+    public Duration quiet(String paneId) {
+        Duration d = Duration.between(activity(paneId).plusSeconds(1), java.time.Instant.now());
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /**
+     * The last {@code lines} lines of a pane (or session) that has printed anything, wrapped lines joined into one:
+     * blank lines below the last output (an empty screen's bottom) are not counted.
+     */
     public String capture(String target, int lines) {
         String t = target.startsWith("%") ? target : "=" + target + ":";
-        return tmux.run("capture-pane", "-p", "-J", "-t", t, "-S", "-" + lines);
+        // -S -N is the visible screen plus N rows of scrollback: at least N rows, but joined wrapped rows may be fewer
+        // lines than that, and then the whole scrollback is read
+        List<String> last = lastLines(tmux.output("capture-pane", "-p", "-J", "-t", t, "-S", "-" + lines), lines);
+        if (last.size() < lines) {
+            last = lastLines(tmux.output("capture-pane", "-p", "-J", "-t", t, "-S", "-"), lines);
+        }
+        return String.join("\n", last);
+    }
+
+    private static List<String> lastLines(String capture, int lines) {
+        List<String> all = List.of(capture.split("\n", -1));
+        int end = all.size();
+        while (end > 0 && all.get(end - 1).isBlank()) {
+            end--;
+        }
+        return all.subList(Math.max(0, end - lines), end);
     }
 
     public void setEnv(String session, String name, String value) {

@@ -3,6 +3,7 @@ package dev.gastown.tmux;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +38,43 @@ public final class Tmux {
         return socket;
     }
 
-    /** The command line that attaches a terminal to {@code target} on this server. */
-    public List<String> attachCommand(String target) {
-        return List.of("tmux", "-L", socket, "attach-session", "-t", "=" + target);
+    /** How to show a session in the caller's terminal, and whether that nests this server in another one's pane. */
+    public record Attach(List<String> command, boolean nested) {
+        public Attach {
+            command = List.copyOf(command);
+        }
+    }
+
+    /**
+     * How to show {@code target} in the terminal of a caller whose {@code $TMUX} is {@code callerTmux}: a caller in a
+     * pane of this server switches its own client to the session ({@code switch-client}); any other caller attaches
+     * ({@code attach-session}), which, from a pane of another tmux server (the user's own, say), nests this server's
+     * client in that pane. {@code switch-client} would fail there: this server has no client for that terminal.
+     */
+    public Attach attach(String target, String callerTmux) {
+        if (servesPaneOf(callerTmux)) {
+            return new Attach(List.of("tmux", "-L", socket, "switch-client", "-t", "=" + target), false);
+        }
+        return new Attach(List.of("tmux", "-L", socket, "attach-session", "-t", "=" + target),
+                !callerTmux.isEmpty());
+    }
+
+    /** Whether {@code tmuxVar} (a {@code $TMUX}: socket path, server pid, session) names this server's socket. */
+    private boolean servesPaneOf(String tmuxVar) {
+        int comma = tmuxVar.indexOf(',');
+        if (comma <= 0) {
+            return false;
+        }
+        Result r = tryRun("display-message", "-p", "#{socket_path}");
+        return r.exit() == 0 && sameFile(tmuxVar.substring(0, comma), r.stdout().strip());
+    }
+
+    private static boolean sameFile(String a, String b) {
+        try {
+            return Files.isSameFile(Path.of(a), Path.of(b));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     public static TmuxVersion version() {
@@ -53,13 +88,18 @@ public final class Tmux {
 
     /** Runs a tmux command on this server; fails with a classified {@link TmuxException}. */
     public String run(String... args) {
+        return output(args).strip();
+    }
+
+    /** As {@link #run}, with the output exactly as printed (leading blanks and indentation kept). */
+    public String output(String... args) {
         Result r = tryRun(args);
         if (r.exit() != 0) {
             String err = r.stderr().strip();
             throw new TmuxException(r.exit() == 124 ? TmuxException.Kind.TIMEOUT : TmuxException.classify(err),
                     "tmux " + args[0] + ": " + (err.isEmpty() ? "exit " + r.exit() : err));
         }
-        return r.stdout().strip();
+        return r.stdout();
     }
 
     /** Runs a tmux command and returns what happened, failure included. */

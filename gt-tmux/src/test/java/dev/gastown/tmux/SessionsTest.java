@@ -50,7 +50,9 @@ class SessionsTest {
         assertThatThrownBy(() -> server.sessions.start(TestServer.spec("gt-rig-y", dir, List.of("sh", "-c",
                 "echo cannot find model config; exit 3"))))
                 .isInstanceOf(TmuxException.class)
-                .hasMessageContaining("status 3").hasMessageContaining("cannot find model config");
+                // tmux 3.3 now and then never records the status of a process that exits this fast: then it says so
+                .hasMessageMatching("(?s).*exited at once with status (3|unknown);.*")
+                .hasMessageContaining("cannot find model config");
         assertThat(server.sessions.exists("gt-rig-y")).isFalse();
     }
 
@@ -77,6 +79,32 @@ class SessionsTest {
         assertThat(second.id()).isEqualTo(first.id());
         assertThat(second.pid()).isNotEqualTo(first.pid());
         assertThat(ProcessHandle.of(first.pid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    }
+
+    @Test
+    void captureReturnsTheLastNLinesWithoutTrailingBlankOnes() {
+        server.sessions.start(TestServer.spec("gt-rig-lines", dir, List.of("sh", "-c",
+                "i=1; while [ $i -le 100 ]; do echo line-$i; i=$((i+1)); done; exec sleep 300")));
+        waitFor(() -> server.sessions.capture("gt-rig-lines", 1).equals("line-100"));
+        assertThat(server.sessions.capture("gt-rig-lines", 5).split("\n"))
+                .containsExactly("line-96", "line-97", "line-98", "line-99", "line-100");
+
+        server.sessions.start(TestServer.spec("gt-rig-short", dir, List.of("sh", "-c",
+                "echo '  one'; echo; echo three; exec sleep 300")));
+        waitFor(() -> server.sessions.capture("gt-rig-short", 1).equals("three"));
+        assertThat(server.sessions.capture("gt-rig-short", 10).split("\n")).containsExactly("  one", "", "three");
+    }
+
+    @Test
+    void captureCountsWrappedLinesOnceEvenWhenTheyFillTheScreen() {
+        String x = "x".repeat(590);
+        server.sessions.start(TestServer.spec("gt-rig-wide", dir, List.of("sh", "-c",
+                "i=1; while [ $i -le 60 ]; do echo \"$i " + x + "\"; i=$((i+1)); done; exec sleep 300")));
+        waitFor(() -> server.sessions.capture("gt-rig-wide", 1).startsWith("60 "));
+        List<String> lines = List.of(server.sessions.capture("gt-rig-wide", 40).split("\n"));
+        assertThat(lines).hasSize(40);
+        assertThat(lines.get(0)).isEqualTo("21 " + x);
+        assertThat(lines.get(39)).isEqualTo("60 " + x);
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) {

@@ -11,7 +11,6 @@ import dev.gastown.core.identity.Address;
 import dev.gastown.core.identity.SessionNames;
 import dev.gastown.core.runtime.AgentSessions;
 import dev.gastown.tmux.Pane;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,22 +91,6 @@ final class AgentsCommand extends GtCommand {
             throw new GtException("no agent number " + n + " (1.." + size + ")");
         }
         return i;
-    }
-
-    private int attach(AgentSessions sessions, Address target) {
-        List<String> cmd = new ArrayList<>(sessions.attachCommand(target));
-        if (!env().get("TMUX").isEmpty()) {
-            cmd = List.of("tmux", "-L", sessions.sessions().tmux().socket(), "switch-client", "-t",
-                    "=" + SessionNames.of(target));
-        }
-        try {
-            return new ProcessBuilder(cmd).inheritIO().start().waitFor();
-        } catch (IOException e) {
-            throw new GtException("cannot run tmux: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return ExitCodes.FAILURE;
-        }
     }
 
     @Command(name = "cycle", description = "Switch a tmux client to the next (or previous) running agent of the"

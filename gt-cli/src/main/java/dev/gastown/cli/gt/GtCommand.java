@@ -1,8 +1,11 @@
 package dev.gastown.cli.gt;
 
 import dev.gastown.cli.CliEnv;
+import dev.gastown.cli.ExitCodes;
 import dev.gastown.cli.Output;
+import dev.gastown.core.GtException;
 import dev.gastown.core.identity.Address;
+import dev.gastown.core.identity.SessionNames;
 import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.runtime.AgentSessions;
 import dev.gastown.core.runtime.SessionMailNotifier;
@@ -10,6 +13,8 @@ import dev.gastown.core.town.Identities;
 import dev.gastown.core.town.Town;
 import dev.gastown.core.town.TownLocator;
 import dev.gastown.core.work.FormulaPours;
+import dev.gastown.tmux.Tmux;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +70,28 @@ abstract class GtCommand implements Callable<Integer> {
         String scripts = System.getProperty("gastown.scripts", env().get("GASTOWN_SCRIPTS"));
         return new AgentSessions(ledger(), new AgentSessions.Launch(scripts.isEmpty() ? null : Path.of(scripts),
                 env().get("PATH")));
+    }
+
+    /**
+     * Shows {@code a}'s session in this terminal: switches this tmux client when the caller runs inside the town's
+     * own tmux server, else attaches, saying how to detach when that nests the town's tmux inside another one.
+     * Returns tmux's exit status.
+     */
+    int attach(AgentSessions sessions, Address a) {
+        Tmux.Attach how = sessions.attach(a, env().get("TMUX"));
+        if (how.nested()) {
+            env().err().println("Attaching " + SessionNames.of(a) + " inside your current tmux: the town runs its own"
+                    + " tmux server, so it opens nested in this pane. Detach with your tmux prefix twice, then d"
+                    + " (C-b C-b d by default).");
+        }
+        try {
+            return new ProcessBuilder(how.command()).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new GtException("cannot run tmux: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.FAILURE;
+        }
     }
 
     /** Pouring formulas from the search path: the store's project, the user's home, the town, the shipped ones. */

@@ -12,6 +12,8 @@ import dev.gastown.tmux.Nudger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,8 @@ final class NudgeCommand extends GtCommand {
     String mode;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "15",
-            description = "How long wait-idle waits for the agent to become idle before queueing.")
+            description = "How long wait-idle waits for the agent to become idle before queueing (0: only if it is"
+                    + " idle now).")
     int waitSeconds;
 
     @Option(names = "--watch", paramLabel = "SECONDS", defaultValue = "0",
@@ -60,18 +63,21 @@ final class NudgeCommand extends GtCommand {
         String text = text();
         Nudges nudges = new Nudges(agentSessions(), ledger());
         NudgeOutcome outcome = nudges.send(me(), to, text, parseMode(), Duration.ofSeconds(waitSeconds), force);
-        int delivered = 0;
-        if (outcome instanceof NudgeOutcome.Queued && watchSeconds > 0) {
-            delivered = nudges.deliverQueued(to, Duration.ofSeconds(watchSeconds));
-        }
         JsonObject o = new JsonObject().put("target", to.toString());
         if (outcome instanceof NudgeOutcome.Delivered d) {
-            o.put("outcome", "delivered").put("submit_attempts", d.submitAttempts());
-            out().line("Nudged " + to);
+            o.put("outcome", "delivered").put("submit_attempts", d.submitAttempts())
+                    .put("delivered_from_queue", d.fromQueue());
+            out().line("Nudged " + to + (d.fromQueue() > 0 ? ", after the " + d.fromQueue()
+                    + " message(s) queued before" : ""));
         } else if (outcome instanceof NudgeOutcome.Queued q) {
-            o.put("outcome", "queued").put("file", q.file()).put("delivered_from_queue", delivered);
-            out().line(delivered > 0 ? "Delivered " + to + "'s queue (" + delivered + " message(s))"
-                    : to + " is busy: queued for its next turn");
+            int delivered = q.fromQueue() + (watchSeconds > 0
+                    ? nudges.deliverQueued(to, Duration.ofSeconds(watchSeconds)) : 0);
+            boolean waiting = Files.exists(Path.of(q.file()));
+            o.put("outcome", "queued").put("file", q.file()).put("delivered_from_queue", delivered)
+                    .put("still_queued", waiting);
+            out().line(waiting ? to + " is busy: queued for its next turn"
+                    + (delivered > 0 ? " (" + delivered + " earlier message(s) delivered)" : "")
+                    : to + " took it from its queue (" + delivered + " message(s) typed from the queue)");
         } else if (outcome instanceof NudgeOutcome.Failed f) {
             o.put("outcome", "failed").put("reason", f.reason());
             if (json()) {

@@ -11,7 +11,8 @@ final class PeekCommand extends GtCommand {
     @Parameters(paramLabel = "TARGET")
     String target;
 
-    @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "40")
+    @Option(names = {"-n", "--lines"}, paramLabel = "N", defaultValue = "40",
+            description = "How many lines: the last N, scrollback included, blank lines below the output not counted.")
     int lines;
 
     @Override

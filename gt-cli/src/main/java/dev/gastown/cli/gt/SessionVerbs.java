@@ -3,15 +3,12 @@ package dev.gastown.cli.gt;
 import dev.gastown.beads.json.JsonObject;
 import dev.gastown.cli.CliException;
 import dev.gastown.cli.ExitCodes;
-import dev.gastown.core.GtException;
 import dev.gastown.core.agents.AgentRecord;
 import dev.gastown.core.agents.Agents;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.identity.SessionNames;
 import dev.gastown.core.work.Hooks;
 import dev.gastown.tmux.Pane;
-import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -139,15 +136,7 @@ final class SessionVerbs {
     static final class Attach extends Verb {
         @Override
         int execute() {
-            List<String> cmd = agentSessions().attachCommand(address());
-            try {
-                return new ProcessBuilder(cmd).inheritIO().start().waitFor();
-            } catch (IOException e) {
-                throw new GtException("cannot run tmux: " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return ExitCodes.FAILURE;
-            }
+            return attach(agentSessions(), address());
         }
     }
 }

@@ -99,8 +99,8 @@ public final class Heartbeat {
             checkProgress(a, pane.get(), restarts, now);
             return;
         }
-        restart(a, topic, pane.isEmpty() ? "not running" : "its agent exited (status " + pane.get().deadStatus()
-                + ")", restarts, now, false);
+        restart(a, topic, pane.isEmpty() ? "not running" : "its agent exited (status "
+                + pane.get().deadStatusText() + ")", restarts, now, false);
     }
 
     /** Restarts {@code a} through the tracker: a live but stuck agent is respawned in its pane, others started. */

@@ -19,6 +19,7 @@ import dev.gastown.tmux.Pause;
 import dev.gastown.tmux.Screen;
 import dev.gastown.tmux.SessionSpec;
 import dev.gastown.tmux.Sessions;
+import dev.gastown.tmux.Tmux;
 import dev.gastown.tmux.TmuxException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -157,12 +158,13 @@ public final class AgentSessions {
         return sessions.capture(p.id(), lines);
     }
 
-    public List<String> attachCommand(Address a) {
+    /** How to show {@code a}'s session in the terminal of a caller whose {@code $TMUX} is {@code callerTmux}. */
+    public Tmux.Attach attach(Address a, String callerTmux) {
         String session = SessionNames.of(a);
         if (!sessions.exists(session)) {
             throw new GtException("no session for " + a + " (" + session + "); start it first");
         }
-        return sessions.tmux().attachCommand(session);
+        return sessions.tmux().attach(session, callerTmux);
     }
 
     /** Boot is a fresh triage each time: its scratch home is made on demand (towns installed before it had none). */
@@ -225,7 +227,7 @@ public final class AgentSessions {
         long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
         while (System.nanoTime() < deadline) {
             String screen = sessions.capture(p.id(), 30);
-            if (Screen.idle(screen, preset)) {
+            if (Screen.promptShown(screen, preset)) {
                 return;
             }
             Screen.dialog(screen, preset).ifPresent(d -> sessions.keys(p.id(), d.keys().toArray(String[]::new)));

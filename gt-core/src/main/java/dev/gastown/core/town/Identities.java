@@ -50,7 +50,7 @@ public final class Identities {
 
     /** The agent whose home contains {@code cwd}, or the Overseer. */
     public static Address fromDirectory(Town town, Path cwd) {
-        Path abs = cwd.toAbsolutePath().normalize();
+        Path abs = Town.realPath(cwd);
         if (!abs.startsWith(town.root()) || abs.equals(town.root())) {
             return Address.OVERSEER;
         }

@@ -2,15 +2,36 @@ package dev.gastown.core.town;
 
 import dev.gastown.beads.store.BeadsDir;
 import dev.gastown.core.identity.Address;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * A town on disk, and where everything in it lives. Paths only: reading and writing belong to the classes that
- * own each file.
+ * own each file. The root is always the real path (symbolic links resolved), so a town reached through a link and
+ * the same town found from a working directory inside it are one town: one tmux socket, one set of identities.
  */
 public record Town(Path root) {
     public Town {
-        root = root.toAbsolutePath().normalize();
+        root = realPath(root);
+    }
+
+    /**
+     * {@code path} absolute, normalised, with every symbolic link resolved; of a path that does not exist yet (a
+     * town being installed), the part that exists is resolved and the rest kept as spelled.
+     */
+    public static Path realPath(Path path) {
+        Path abs = path.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing.getParent() != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + abs, e);
+        }
     }
 
     public Path mayorDir() {
