@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,11 +20,15 @@ import java.util.stream.Stream;
 /**
  * Messages waiting for a busy agent's next turn: one file per message in a directory per session, named so that
  * names sort in arrival order. A reader claims each message by renaming it, so two drainers never both deliver
- * one; messages older than the time-to-live are dropped unread.
+ * one; messages older than the time-to-live are dropped unread. A claim is stamped with its time, and one left
+ * behind for longer than {@link #CLAIM_TIMEOUT} (its reader was killed before it finished) goes back into the queue:
+ * a message is never lost to a crash, at the price of a rare second delivery.
  */
 public final class NudgeQueue {
     public static final int MAX_DEPTH = 200;
     public static final Duration TTL = Duration.ofHours(2);
+    public static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(5);
+    private static final String CLAIM = ".claimed-";
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
     private final Path dir;
@@ -84,9 +89,11 @@ public final class NudgeQueue {
     /** Claims the oldest waiting message that has not expired (expired ones are dropped on the way). */
     public java.util.Optional<Claimed> claimOldest() {
         for (Path p : pending()) {
-            Path claimed = p.resolveSibling(p.getFileName() + ".claimed-"
+            Path claimed = p.resolveSibling(p.getFileName() + CLAIM
                     + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+            Instant queued;
             try {
+                queued = Files.getLastModifiedTime(p).toInstant();
                 Files.move(p, claimed, StandardCopyOption.ATOMIC_MOVE);
             } catch (NoSuchFileException | AtomicMoveNotSupportedException e) {
                 continue; // another drainer took it
@@ -94,10 +101,11 @@ public final class NudgeQueue {
                 throw new UncheckedIOException("cannot claim " + p, e);
             }
             try {
-                if (Files.getLastModifiedTime(claimed).toInstant().isBefore(Instant.now().minus(TTL))) {
+                if (queued.isBefore(Instant.now().minus(TTL))) {
                     Files.delete(claimed);
                     continue;
                 }
+                Files.setLastModifiedTime(claimed, FileTime.from(Instant.now()));
                 return java.util.Optional.of(new Claimed(Files.readString(claimed, StandardCharsets.UTF_8), p,
                         claimed));
             } catch (IOException e) {
@@ -121,10 +129,34 @@ public final class NudgeQueue {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
+        releaseAbandonedClaims();
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().endsWith(".nudge")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }
+    }
+
+    /** A claim older than the timeout was left by a reader that died: the message goes back where it was. */
+    private void releaseAbandonedClaims() {
+        Instant cutoff = Instant.now().minus(CLAIM_TIMEOUT);
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path claimed : s.filter(p -> p.getFileName().toString().contains(CLAIM)).toList()) {
+                try {
+                    if (Files.getLastModifiedTime(claimed).toInstant().isBefore(cutoff)) {
+                        Files.move(claimed, original(claimed), StandardCopyOption.ATOMIC_MOVE);
+                    }
+                } catch (NoSuchFileException e) {
+                    // finished or released by its reader meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot release abandoned claims in " + dir, e);
+        }
+    }
+
+    private static Path original(Path claimed) {
+        String name = claimed.getFileName().toString();
+        return claimed.resolveSibling(name.substring(0, name.indexOf(CLAIM)));
     }
 }

@@ -41,7 +41,7 @@ class TmuxFailuresTest {
     @Test
     void aFullNudgeQueueIsAnErrorThatSaysSo() {
         tmux.run("new-session", "-d", "-s", "gt-mayor", "sleep 600");
-        NudgeQueue queue = new NudgeQueue(AgentSessions.nudgeQueues(f.town).resolve("gt-mayor"));
+        NudgeQueue queue = AgentSessions.nudgeQueue(f.town, Address.MAYOR);
         for (int i = 0; i < NudgeQueue.MAX_DEPTH; i++) {
             queue.add("waiting " + i);
         }

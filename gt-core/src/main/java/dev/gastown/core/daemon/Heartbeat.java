@@ -88,8 +88,31 @@ public final class Heartbeat {
         }
         runBoot(now);
         lifecycleRequests(now);
+        deliverQueuedNudges();
         DaemonState.recordHeartbeat(files, now);
         return actions;
+    }
+
+    /**
+     * An agent that went idle with messages still queued for it (its sender gave up waiting, and an agent CLI only
+     * drains its queue when a turn ends) gets them now, if it is idle at this moment; a busy one keeps them.
+     */
+    private void deliverQueuedNudges() {
+        Nudges nudges = new Nudges(sessions, ledger);
+        for (String session : sessions.sessions().list()) {
+            Optional<Address> a = SessionNames.parse(session);
+            if (a.isEmpty() || AgentSessions.nudgeQueue(ledger.town(), a.get()).isEmpty()) {
+                continue;
+            }
+            try {
+                int n = nudges.deliverQueued(a.get(), Duration.ZERO);
+                if (n > 0) {
+                    actions.add(new Action("deliver", a.get().toString(), n + " queued message(s) delivered"));
+                }
+            } catch (GtException | TmuxException e) {
+                actions.add(new Action("failed", a.get().toString(), "delivering its queue: " + e.getMessage()));
+            }
+        }
     }
 
     /** Starts a missing agent, respawns a dead one, unsticks a stale one; each restart goes through the tracker. */

@@ -6,7 +6,6 @@ import dev.gastown.core.agents.Agents;
 import dev.gastown.core.events.Event;
 import dev.gastown.core.events.EventLog;
 import dev.gastown.core.identity.Address;
-import dev.gastown.core.identity.SessionNames;
 import dev.gastown.core.ledger.Ledger;
 import dev.gastown.core.mail.Mailboxes;
 import dev.gastown.core.runtime.AgentSessions;
@@ -53,7 +52,7 @@ public final class AwaitSignal {
         Duration timeout = Duration.ofMillis((long) Math.min(max.toMillis(), base.toMillis() * Math.pow(mult, idle)));
         EventLog log = new EventLog(ledger.town());
         long offset = log.readFrom(0).nextOffset();
-        NudgeQueue nudges = new NudgeQueue(AgentSessions.nudgeQueues(ledger.town()).resolve(SessionNames.of(me)));
+        NudgeQueue nudges = AgentSessions.nudgeQueue(ledger.town(), me);
         Instant start = Instant.now();
         String signal = "timeout";
         while (Duration.between(start, Instant.now()).compareTo(timeout) < 0) {

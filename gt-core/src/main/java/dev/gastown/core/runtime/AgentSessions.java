@@ -13,6 +13,7 @@ import dev.gastown.core.town.Identities;
 import dev.gastown.core.town.Town;
 import dev.gastown.tmux.AgentPreset;
 import dev.gastown.tmux.NudgeOutcome;
+import dev.gastown.tmux.NudgeQueue;
 import dev.gastown.tmux.Nudger;
 import dev.gastown.tmux.Pane;
 import dev.gastown.tmux.Pause;
@@ -149,6 +150,11 @@ public final class AgentSessions {
     /** Where the town keeps the nudge queues and the per-session nudge locks. */
     public static Path nudgeQueues(Town town) {
         return town.runtimeDir().resolve("nudges");
+    }
+
+    /** The messages waiting for {@code a}'s next turn. */
+    public static NudgeQueue nudgeQueue(Town town, Address a) {
+        return new NudgeQueue(nudgeQueues(town).resolve(SessionNames.of(a)));
     }
 
     public String peek(Address a, int lines) {

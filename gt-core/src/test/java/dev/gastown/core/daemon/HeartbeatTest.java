@@ -82,4 +82,17 @@ class HeartbeatTest {
         assertThat(new Mailboxes(sessions.ledger()).inbox(Address.OVERSEER, false)).extracting(Message::subject)
                 .anyMatch(s -> s.contains("crash loop: " + polecat));
     }
+
+    @Test
+    void messagesQueuedForAnAgentThatWentIdleAreDeliveredByTheHeartbeat() throws Exception {
+        Path got = tmp.resolve("got.txt");
+        AgentSessions sessions = townWithAgent("printf '❯ '; while read -r line; do echo \"$line\" >> " + got
+                + "; printf '❯ '; done");
+        sessions.ensure(Address.MAYOR, Address.OVERSEER, "test");
+        AgentSessions.nudgeQueue(f.town, Address.MAYOR).add("left in the queue");
+        List<Heartbeat.Action> actions = new Heartbeat(sessions, Thresholds.read(f.town)).run(Instant.now());
+        assertThat(actions).contains(new Heartbeat.Action("deliver", "mayor/", "1 queued message(s) delivered"));
+        assertThat(java.nio.file.Files.readAllLines(got)).containsExactly("left in the queue");
+        assertThat(AgentSessions.nudgeQueue(f.town, Address.MAYOR).isEmpty()).isTrue();
+    }
 }
