@@ -59,6 +59,24 @@ public final class Tmux {
                 !callerTmux.isEmpty());
     }
 
+    /**
+     * Stops the server and removes its socket file, which tmux (3.3) leaves behind: without this every town and test
+     * server ever started would leave a dead socket in the tmux directory. The file is removed only once no server
+     * answers on it.
+     */
+    public void killServer() {
+        Result where = tryRun("display-message", "-p", "#{socket_path}");
+        tryRun("kill-server");
+        if (where.exit() != 0 || where.stdout().isBlank() || tryRun("list-sessions").exit() == 0) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(Path.of(where.stdout().strip()));
+        } catch (IOException | java.nio.file.InvalidPathException e) {
+            // a socket file we cannot remove is harmless: the next server on this name replaces it
+        }
+    }
+
     /** Whether {@code tmuxVar} (a {@code $TMUX}: socket path, server pid, session) names this server's socket. */
     private boolean servesPaneOf(String tmuxVar) {
         int comma = tmuxVar.indexOf(',');

@@ -79,6 +79,6 @@ final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        tmux.tryRun("kill-server");
+        tmux.killServer();
     }
 }

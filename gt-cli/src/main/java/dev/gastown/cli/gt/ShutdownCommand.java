@@ -15,7 +15,7 @@ final class ShutdownCommand extends GtCommand {
         control.stop(control.allRunning(), "gt shutdown");
         boolean daemon = DaemonCommand.stopDaemon(town());
         out().line(String.format("%-28s %s", "daemon", daemon ? "stopped" : "not running"));
-        agentSessions().sessions().tmux().tryRun("kill-server");
+        agentSessions().sessions().tmux().killServer();
         if (json()) {
             out().json(new JsonObject().put("agents", control.report()).put("daemon_stopped", daemon));
         }

@@ -35,7 +35,7 @@ class TmuxFailuresTest {
 
     @AfterEach
     void killServer() {
-        tmux.tryRun("kill-server");
+        tmux.killServer();
     }
 
     @Test

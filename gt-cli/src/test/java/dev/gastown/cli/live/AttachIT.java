@@ -56,7 +56,7 @@ class AttachIT {
                 LiveTown.waitFor("that terminal to show gt-mayor", Duration.ofSeconds(10),
                         () -> clients(town).equals("gt-mayor"));
             } finally {
-                user.tryRun("kill-server");
+                user.killServer();
             }
         }
     }

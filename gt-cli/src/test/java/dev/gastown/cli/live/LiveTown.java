@@ -140,6 +140,6 @@ final class LiveTown implements AutoCloseable {
     @Override
     public void close() {
         gt.run("shutdown");
-        TownTmux.of(town).tryRun("kill-server");
+        TownTmux.of(town).killServer();
     }
 }

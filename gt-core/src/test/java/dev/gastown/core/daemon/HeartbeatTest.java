@@ -34,7 +34,7 @@ class HeartbeatTest {
     @AfterEach
     void killServer() {
         if (f != null) {
-            TownTmux.of(f.town).tryRun("kill-server");
+            TownTmux.of(f.town).killServer();
         }
     }
 

@@ -51,7 +51,7 @@ class OrphanReaperTest {
     @AfterEach
     void cleanUp() {
         if (sessions != null) {
-            sessions.tmux().tryRun("kill-server");
+            sessions.tmux().killServer();
         }
         started.forEach(pid -> ProcessHandle.of(pid).ifPresent(p -> {
             p.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -45,7 +45,7 @@ class WitnessSweepTest {
 
     @AfterEach
     void killServer() {
-        TownTmux.of(f.town).tryRun("kill-server");
+        TownTmux.of(f.town).killServer();
     }
 
     @Test

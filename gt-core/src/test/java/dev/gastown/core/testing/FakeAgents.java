@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Agent sessions for gt-core tests, where the scripted agent (in gt-cli) is out of reach: every role runs a shell
- * script instead, in real tmux on the town's own socket (kill it after the test: TownTmux.of(town) kill-server).
+ * script instead, in real tmux on the town's own socket (kill it after the test: TownTmux.of(town).killServer()).
  */
 public final class FakeAgents {
     private FakeAgents() {
