@@ -60,21 +60,27 @@ public final class Tmux {
     }
 
     /**
-     * Stops the server and removes its socket file, which tmux (3.3) leaves behind: without this every town and test
-     * server ever started would leave a dead socket in the tmux directory. The file is removed only once no server
-     * answers on it.
+     * Stops the server and removes its socket file, which tmux (3.3) leaves behind, also when a server exits by
+     * itself after its last session: without this every town and test server ever started would leave a dead socket
+     * in the tmux directory. The file is removed only once no server answers on it.
      */
     public void killServer() {
-        Result where = tryRun("display-message", "-p", "#{socket_path}");
         tryRun("kill-server");
-        if (where.exit() != 0 || where.stdout().isBlank() || tryRun("list-sessions").exit() == 0) {
+        if (tryRun("list-sessions").exit() == 0) {
             return;
         }
         try {
-            Files.deleteIfExists(Path.of(where.stdout().strip()));
-        } catch (IOException | java.nio.file.InvalidPathException e) {
+            Files.deleteIfExists(socketPath());
+        } catch (IOException e) {
             // a socket file we cannot remove is harmless: the next server on this name replaces it
         }
+    }
+
+    /** Where tmux puts this server's socket: {@code $TMUX_TMPDIR} (else /tmp), {@code tmux-UID}, the name. */
+    private Path socketPath() {
+        String dir = System.getenv().getOrDefault("TMUX_TMPDIR", "");
+        long uid = new com.sun.security.auth.module.UnixSystem().getUid();
+        return Path.of(dir.isEmpty() ? "/tmp" : dir, "tmux-" + uid, socket);
     }
 
     /** Whether {@code tmuxVar} (a {@code $TMUX}: socket path, server pid, session) names this server's socket. */

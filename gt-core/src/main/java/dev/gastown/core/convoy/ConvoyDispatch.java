@@ -3,11 +3,10 @@ package dev.gastown.core.convoy;
 import dev.gastown.beads.json.JsonObject;
 import dev.gastown.beads.model.Issue;
 import dev.gastown.beads.ops.BeadsContext;
-import dev.gastown.beads.ops.IssueUpdate;
-import dev.gastown.beads.ops.Updates;
 import dev.gastown.core.GtException;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.ledger.Ledger;
+import dev.gastown.core.ledger.Notes;
 import dev.gastown.core.mail.Mailboxes;
 import dev.gastown.core.mail.Outgoing;
 import dev.gastown.core.work.Sling;
@@ -80,9 +79,7 @@ public final class ConvoyDispatch {
         try {
             Slung slung = sling.sling(new SlingRequest(List.of(t.id()), t.rig(), Map.of(), null, null, true, null,
                     true)).get(0);
-            ledger.write(store, tx -> Updates.apply(tx, store, t.id(), new IssueUpdate().notes(
-                    (notes.isBlank() ? "" : notes + "\n") + MARK + " to " + slung.agent() + " for convoy "
-                            + convoy.id())));
+            Notes.append(ledger, store, t.id(), MARK + " to " + slung.agent() + " for convoy " + convoy.id());
             return new Outcome(convoy.id(), t.id(), "slung", slung.agent() + ", " + wake.apply(slung));
         } catch (GtException e) {
             return new Outcome(convoy.id(), t.id(), "failed", e.getMessage());

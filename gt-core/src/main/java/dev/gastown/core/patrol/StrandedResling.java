@@ -3,13 +3,12 @@ package dev.gastown.core.patrol;
 import dev.gastown.beads.model.Issue;
 import dev.gastown.beads.model.Status;
 import dev.gastown.beads.ops.BeadsContext;
-import dev.gastown.beads.ops.IssueUpdate;
-import dev.gastown.beads.ops.Updates;
 import dev.gastown.core.GtException;
 import dev.gastown.core.escalation.Escalations;
 import dev.gastown.core.escalation.Severity;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.ledger.Ledger;
+import dev.gastown.core.ledger.Notes;
 import dev.gastown.core.mail.Mailboxes;
 import dev.gastown.core.mail.Message;
 import dev.gastown.core.runtime.AgentSessions;
@@ -64,8 +63,7 @@ final class StrandedResling {
         try {
             Slung slung = new Sling(ledger, formulas, witness).sling(new SlingRequest(List.of(id), rig, Map.of(),
                     null, null, true, null, true)).get(0);
-            ledger.write(store, tx -> Updates.apply(tx, store, id, new IssueUpdate().notes((notes.isBlank() ? ""
-                    : notes + "\n") + MARK + " to " + slung.agent())));
+            Notes.append(ledger, store, id, MARK + " to " + slung.agent());
             sessions.ensure(slung.agent(), witness, "assigned:" + id);
             return new WitnessSweep.Action("resling", id, "to " + slung.agent());
         } catch (GtException | TmuxException e) {
