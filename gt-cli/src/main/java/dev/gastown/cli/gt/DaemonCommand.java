@@ -148,12 +148,17 @@ final class DaemonCommand extends GtCommand {
                     blocked.add(k);
                 }
             });
-            o.put("blocked", blocked);
+            boolean shuttingDown = Files.exists(DaemonFiles.of(town()).shuttingDown());
+            o.put("blocked", blocked).put("shutting_down", shuttingDown);
             if (json()) {
                 out().json(o);
             } else {
                 out().line(s.running() ? "Daemon running (pid " + s.pid() + "), " + o.get("heartbeat_count").toJson()
                         + " heartbeats, last " + o.string("last_heartbeat") : "Daemon not running.");
+                if (shuttingDown) {
+                    out().line("The town is shut down (gt down / gt shutdown): heartbeats restart nothing until gt up"
+                            + " or gt start.");
+                }
                 blocked.forEach(b -> out().line("Blocked (crash loop): " + b.asString()
                         + " — gt daemon unblock " + b.asString()));
             }
