@@ -60,6 +60,7 @@ final class DaemonCommand extends GtCommand {
         argv.addAll(List.of(Path.of(scripts, "gt").toString(), "daemon", "run"));
         try {
             Files.createDirectories(files.dir());
+            DaemonLog.rotateOut(files);
             ProcessBuilder pb = new ProcessBuilder(argv).directory(town.root().toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(files.out().toFile()))

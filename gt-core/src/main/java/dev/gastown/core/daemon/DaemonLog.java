@@ -31,20 +31,37 @@ public final class DaemonLog {
         lines.forEach(l -> sb.append(now).append(' ').append(l).append('\n'));
         Path log = files.log();
         try (StoreLock.Held lock = TownLock.at(files.logLock())) {
-            if (Files.exists(log) && Files.size(log) > MAX_BYTES) {
-                for (int i = KEPT - 1; i >= 1; i--) {
-                    Path from = rotated(log, i);
-                    if (Files.exists(from)) {
-                        Files.move(from, rotated(log, i + 1), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-                Files.move(log, rotated(log, 1), StandardCopyOption.REPLACE_EXISTING);
-            }
+            rotateIfLarge(log);
             Files.writeString(log, sb.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the daemon log " + log, e);
         }
+    }
+
+    /**
+     * Rotates {@code daemon.out} (a detached daemon's raw output, normally empty) before a new daemon starts writing
+     * to it; the running daemon holds it open, so this is the moment it can be done.
+     */
+    public static void rotateOut(DaemonFiles files) {
+        try (StoreLock.Held lock = TownLock.at(files.logLock())) {
+            rotateIfLarge(files.out());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot rotate " + files.out(), e);
+        }
+    }
+
+    private static void rotateIfLarge(Path file) throws IOException {
+        if (!Files.exists(file) || Files.size(file) <= MAX_BYTES) {
+            return;
+        }
+        for (int i = KEPT - 1; i >= 1; i--) {
+            Path from = rotated(file, i);
+            if (Files.exists(from)) {
+                Files.move(from, rotated(file, i + 1), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(file, rotated(file, 1), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static Path rotated(Path log, int n) {

@@ -38,6 +38,18 @@ class DaemonLogTest {
     }
 
     @Test
+    void theDaemonsRawOutputIsRotatedWhenLargeBeforeANewDaemonOpensIt() throws IOException {
+        DaemonFiles files = new DaemonFiles(dir);
+        Files.writeString(files.out(), "small\n");
+        DaemonLog.rotateOut(files);
+        assertThat(files.out()).hasContent("small");
+        Files.writeString(files.out(), "x".repeat((int) DaemonLog.MAX_BYTES + 1));
+        DaemonLog.rotateOut(files);
+        assertThat(files.out()).doesNotExist();
+        assertThat(dir.resolve("daemon.out.1")).exists();
+    }
+
+    @Test
     void followingReadsTheRotatedFileToItsEndThenTheNewOneFromItsStart() throws IOException {
         Path log = dir.resolve("daemon.log");
         append(log, "one", "two");
