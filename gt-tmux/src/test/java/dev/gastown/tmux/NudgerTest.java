@@ -43,6 +43,27 @@ class NudgerTest {
         server.close();
     }
 
+    /** Four threads each send PREFIX sS-mM (M from 0 to 4) in wait-idle mode; none of the twenty may fail. */
+    private void fourSendersOfFive(String session, String prefix, Duration idleWait) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> senders = new ArrayList<>();
+        for (int s = 0; s < 4; s++) {
+            int sender = s;
+            senders.add(pool.submit(() -> {
+                for (int m = 0; m < 5; m++) {
+                    NudgeOutcome o = nudger.nudge(session, PRESET, prefix + "s" + sender + "-m" + m,
+                            Nudger.Mode.WAIT_IDLE, idleWait);
+                    assertThat(o).isNotInstanceOf(NudgeOutcome.Failed.class);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : senders) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
     private boolean idleAtItsPrompt(String session) {
         return Screen.idle(server.sessions.capture(session, 10), Duration.ZERO, PRESET);
     }
@@ -93,23 +114,7 @@ class NudgerTest {
     @Test
     void aBusyAgentGetsMessagesQueuedAndDeliveredInOrderWhenIdle() throws Exception {
         nudger.nudge("gt-rig-a", PRESET, "busy 3", Nudger.Mode.IMMEDIATE, Duration.ZERO);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> senders = new ArrayList<>();
-        for (int s = 0; s < 4; s++) {
-            int sender = s;
-            senders.add(pool.submit(() -> {
-                for (int m = 0; m < 5; m++) {
-                    NudgeOutcome o = nudger.nudge("gt-rig-a", PRESET, "s" + sender + "-m" + m, Nudger.Mode.WAIT_IDLE,
-                            Duration.ZERO);
-                    assertThat(o).isNotInstanceOf(NudgeOutcome.Failed.class);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : senders) {
-            f.get();
-        }
-        pool.shutdown();
+        fourSendersOfFive("gt-rig-a", "", Duration.ZERO);
         // senders that found the agent idle typed the queue before their own message; the rest is typed now
         nudger.deliverQueued("gt-rig-a", PRESET, Duration.ofSeconds(60));
         SessionsTest.waitFor(() -> received().size() == 21);
@@ -164,23 +169,7 @@ class NudgerTest {
                 nudger.queue("gt-rig-b").dir())));
         SessionsTest.waitFor(() -> idleAtItsPrompt("gt-rig-b"));
         nudger.nudge("gt-rig-b", PRESET, "busy 2", Nudger.Mode.IMMEDIATE, Duration.ZERO);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> senders = new ArrayList<>();
-        for (int s = 0; s < 4; s++) {
-            int sender = s;
-            senders.add(pool.submit(() -> {
-                for (int m = 0; m < 5; m++) {
-                    NudgeOutcome o = nudger.nudge("gt-rig-b", PRESET, "busy 0.2 s" + sender + "-m" + m,
-                            Nudger.Mode.WAIT_IDLE, Duration.ofMillis(500));
-                    assertThat(o).isNotInstanceOf(NudgeOutcome.Failed.class);
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : senders) {
-            f.get();
-        }
-        pool.shutdown();
+        fourSendersOfFive("gt-rig-b", "busy 0.2 ", Duration.ofMillis(500));
         // whatever was queued after the agent's last look at its queue
         nudger.deliverQueued("gt-rig-b", PRESET, Duration.ofSeconds(30));
         SessionsTest.waitFor(() -> received(got).size() >= 21);

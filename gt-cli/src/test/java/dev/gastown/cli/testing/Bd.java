@@ -1,11 +1,6 @@
 package dev.gastown.cli.testing;
 
-import dev.gastown.cli.CliEnv;
 import dev.gastown.cli.bd.BdMain;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -31,13 +26,7 @@ public final class Bd {
     }
 
     public CliRun runWithInput(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliEnv cli = new CliEnv(Map.copyOf(env), cwd, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        int code = BdMain.run(args, cli);
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.capture(BdMain::run, env, cwd, stdin, args);
     }
 
     /** Runs and expects success; returns stdout. */

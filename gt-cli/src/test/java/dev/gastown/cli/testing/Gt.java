@@ -1,15 +1,10 @@
 package dev.gastown.cli.testing;
 
-import dev.gastown.cli.CliEnv;
 import dev.gastown.cli.gt.GtMain;
 import dev.gastown.core.identity.Address;
 import dev.gastown.core.town.Identities;
 import dev.gastown.core.town.Town;
 import dev.gastown.core.town.TownLocator;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -62,13 +57,7 @@ public final class Gt {
     }
 
     public CliRun runWithInput(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CliEnv cli = new CliEnv(Map.copyOf(env), cwd, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        int code = GtMain.run(args, cli);
-        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.capture(GtMain::run, env, cwd, stdin, args);
     }
 
     /** Runs and expects success; returns stdout. */

@@ -54,20 +54,25 @@ public sealed interface MergeOutcome {
     /** One line for people. */
     String summary();
 
+    /** An ending of a run that took a request. */
+    sealed interface Attempt extends MergeOutcome {
+        MergeRequest mr();
+
+        @Override
+        default Optional<MergeRequest> request() {
+            return Optional.of(mr());
+        }
+    }
+
     /**
      * The branch's work is on the target at {@code sha}.
      *
      * @param alreadyOnTarget the target held the branch's changes before this run pushed anything
      */
-    record Merged(MergeRequest mr, String sha, boolean alreadyOnTarget) implements MergeOutcome {
+    record Merged(MergeRequest mr, String sha, boolean alreadyOnTarget) implements Attempt {
         @Override
         public Kind kind() {
             return Kind.MERGED;
-        }
-
-        @Override
-        public Optional<MergeRequest> request() {
-            return Optional.of(mr);
         }
 
         @Override
@@ -83,7 +88,7 @@ public sealed interface MergeOutcome {
     }
 
     /** The branch does not rebase onto the target; {@code task} is the resolve task the request now waits on. */
-    record Conflict(MergeRequest mr, String task, String targetSha, List<String> files) implements MergeOutcome {
+    record Conflict(MergeRequest mr, String task, String targetSha, List<String> files) implements Attempt {
         public Conflict {
             files = List.copyOf(files);
         }
@@ -91,11 +96,6 @@ public sealed interface MergeOutcome {
         @Override
         public Kind kind() {
             return Kind.CONFLICT;
-        }
-
-        @Override
-        public Optional<MergeRequest> request() {
-            return Optional.of(mr);
         }
 
         @Override
@@ -111,15 +111,10 @@ public sealed interface MergeOutcome {
     }
 
     /** The rig's test command failed on the rebased branch; the target was not touched. */
-    record TestsFailed(MergeRequest mr, String sha, String detail, String outputTail) implements MergeOutcome {
+    record TestsFailed(MergeRequest mr, String sha, String detail, String outputTail) implements Attempt {
         @Override
         public Kind kind() {
             return Kind.TESTS_FAILED;
-        }
-
-        @Override
-        public Optional<MergeRequest> request() {
-            return Optional.of(mr);
         }
 
         @Override
@@ -137,15 +132,10 @@ public sealed interface MergeOutcome {
      * A branch the merge needs is not on origin: the request's own (and its work is not on the target), or the
      * target itself. Nothing was deleted; the request is held.
      */
-    record BranchMissing(MergeRequest mr, String detail) implements MergeOutcome {
+    record BranchMissing(MergeRequest mr, String detail) implements Attempt {
         @Override
         public Kind kind() {
             return Kind.BRANCH_MISSING;
-        }
-
-        @Override
-        public Optional<MergeRequest> request() {
-            return Optional.of(mr);
         }
 
         @Override
@@ -160,15 +150,10 @@ public sealed interface MergeOutcome {
     }
 
     /** The target could not be updated (it kept moving, or the remote refused). */
-    record PushFailed(MergeRequest mr, String sha, String detail) implements MergeOutcome {
+    record PushFailed(MergeRequest mr, String sha, String detail) implements Attempt {
         @Override
         public Kind kind() {
             return Kind.PUSH_FAILED;
-        }
-
-        @Override
-        public Optional<MergeRequest> request() {
-            return Optional.of(mr);
         }
 
         @Override
